@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { storyBody } from './body';
+
+export const STORY_STATUSES = [
+  'draft',
+  'submitted',
+  'editing',
+  'returned',
+  'approved',
+  'scheduled',
+  'published',
+  'corrected',
+  'unpublished',
+  'spiked',
+] as const;
+export const storyStatus = z.enum(STORY_STATUSES);
+export type StoryStatus = z.infer<typeof storyStatus>;
+
+export const REVISION_REASONS = [
+  'autosave',
+  'save',
+  'import',
+  'submit',
+  'approve',
+  'publish',
+  'correct',
+  'restore',
+  'merge',
+] as const;
+export const revisionReason = z.enum(REVISION_REASONS);
+export type RevisionReason = z.infer<typeof revisionReason>;
+
+const uuid = z.uuid({ message: 'Mã bài viết không hợp lệ' });
+const isoTime = z.iso.datetime({ offset: true, message: 'Thời gian phải theo ISO 8601' });
+
+/** What a writer edits, apart from the body. */
+export const storyMeta = z.strictObject({
+  headline: z.string().max(500, 'Tít quá dài (tối đa 500 ký tự)'),
+  sapo: z.string().max(5_000, 'Sapo quá dài (tối đa 5.000 ký tự)'),
+  byline: z.string().max(200, 'Tên tác giả quá dài'),
+  section: z.string().max(100),
+  tags: z.array(z.string().min(1).max(100)).max(50),
+  slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$|^$/, 'Slug chỉ gồm chữ thường không dấu, số và dấu gạch ngang'),
+  /** Related-story line as imported, kept raw; the body's related-stories block holds the links. */
+  related: z.array(z.string()).max(50),
+});
+export type StoryMeta = z.infer<typeof storyMeta>;
+
+/** The text of a story at one moment: what a revision snapshots. */
+export const storyContent = storyMeta.extend({ body: storyBody });
+export type StoryContent = z.infer<typeof storyContent>;
+
+export const story = storyContent.extend({
+  id: uuid,
+  status: storyStatus,
+  author: z.string().min(1),
+  assignee: z.string().nullable(),
+  publishAt: isoTime.nullable(),
+  publishedAt: isoTime.nullable(),
+  createdAt: isoTime,
+  updatedAt: isoTime,
+  /** The server's revision counter; 0 until the server has seen the story. */
+  rev: z.number().int().min(0),
+  /** The last server revision this copy was based on. */
+  baseRev: z.number().int().min(0),
+});
+export type Story = z.infer<typeof story>;
+
+export const revision = z.strictObject({
+  id: uuid,
+  storyId: uuid,
+  author: z.string().min(1),
+  createdAt: isoTime,
+  reason: revisionReason,
+  content: storyContent,
+});
+export type Revision = z.infer<typeof revision>;
