@@ -1,0 +1,4 @@
+export { renderBodyHtml, type RenderHtmlOptions } from './html';
+export { renderStoryDocument } from './document';
+export { renderStoryText } from './text';
+export { escapeHtml, escapeAttribute } from './escape';
