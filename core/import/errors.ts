@@ -1,0 +1,39 @@
+// Import failures are values the desk can show as they are: each has a stable
+// code for programs (the CLI maps any of them to exit code 2) and a Vietnamese
+// message for people. Nothing is written before an import has fully succeeded,
+// so an ImportError always means "nothing changed".
+
+export const IMPORT_ERROR_CODES = [
+  'empty',
+  'too_large',
+  'binary',
+  'undecodable',
+  'one_line',
+  'unsupported_format',
+  'invalid_docx',
+] as const;
+export type ImportErrorCode = (typeof IMPORT_ERROR_CODES)[number];
+
+/** Largest file the importer reads: 20 MB, checked on the raw bytes before any decoding. */
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+
+export class ImportError extends Error {
+  override readonly name = 'ImportError';
+  readonly code: ImportErrorCode;
+
+  constructor(code: ImportErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.code = code;
+  }
+}
+
+export function isImportError(value: unknown): value is ImportError {
+  return value instanceof ImportError;
+}
+
+export function checkImportSize(byteLength: number): void {
+  if (byteLength > MAX_IMPORT_BYTES) {
+    const megabytes = (byteLength / (1024 * 1024)).toFixed(1).replace('.', ',');
+    throw new ImportError('too_large', `Tệp quá lớn (${megabytes} MB): giới hạn là 20 MB`);
+  }
+}

@@ -1,0 +1,58 @@
+// One entry point for every importable file: it picks the reader by the file's
+// extension and turns an imported article into story content.
+import { slugify } from '../text';
+import { bodyFromBlocks, type BodyFromBlocksOptions, type StoryContent } from '../story';
+import type { ImportedArticle, ImportOptions } from './article';
+import { decodeText } from './decode';
+import { parseDocx } from './docx';
+import { ImportError } from './errors';
+import { parseArticleText } from './txt';
+
+export * from './article';
+export { decodeText, type DecodedText, type TextEncodingName } from './decode';
+export { parseDocx } from './docx';
+export { ImportError, isImportError, IMPORT_ERROR_CODES, MAX_IMPORT_BYTES, type ImportErrorCode } from './errors';
+export { splitRelatedLine, type RelatedSplit } from './related';
+export { parseArticleText, parseArticleLines, type LineHint, type SourceLine } from './txt';
+
+export const IMPORTABLE_EXTENSIONS = ['.txt', '.docx'] as const;
+
+function extensionOf(fileName: string): string {
+  const base = fileName.split(/[\\/]/u).pop() ?? '';
+  const dot = base.lastIndexOf('.');
+  return dot <= 0 ? '' : base.slice(dot).toLowerCase();
+}
+
+/** Reads a .txt or .docx file's bytes into an article; throws ImportError (size checked before reading), with no side effects. */
+export async function importArticle(fileName: string, bytes: Uint8Array, options: ImportOptions = {}): Promise<ImportedArticle> {
+  const extension = extensionOf(fileName);
+  switch (extension) {
+    case '.txt':
+      return parseArticleText(decodeText(bytes).text, options);
+    case '.docx':
+      return parseDocx(bytes, options);
+    default:
+      throw new ImportError(
+        'unsupported_format',
+        `Định dạng tệp không được hỗ trợ: ${extension === '' ? 'tệp không có phần mở rộng' : extension} (chỉ nhận .txt và .docx)`,
+      );
+  }
+}
+
+/**
+ * Story content for an imported article. The related line stays raw in `related`;
+ * a caller that has matched it to stored stories passes them as `options.related`
+ * to open the body with a related-stories block.
+ */
+export function toStoryContent(article: ImportedArticle, options: BodyFromBlocksOptions = {}): StoryContent {
+  return {
+    headline: article.headline,
+    sapo: article.sapo,
+    byline: article.byline,
+    section: '',
+    tags: [],
+    slug: slugify(article.headline),
+    related: article.related,
+    body: bodyFromBlocks(article.blocks, options),
+  };
+}
