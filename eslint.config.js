@@ -25,7 +25,7 @@ export default tseslint.config(
   },
   {
     // Only electron/ may touch Electron.
-    files: ['db/**', 'server/**', 'renderer/**', 'cli/**'],
+    files: ['db/**', 'service/**', 'server/**', 'renderer/**', 'cli/**'],
     rules: {
       'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Only electron/ may import electron.' }] }],
     },
