@@ -1,0 +1,541 @@
+// Stories and their history in the local store.
+//
+// History and autosave. Every explicit save writes a revision, and revisions are
+// immutable (triggers in 0001_stories.sql refuse UPDATE and DELETE). Autosaves
+// come every second or so while someone types, so writing each as a revision
+// would bury the saves that matter. Instead, an autosave opens a window on the
+// story in `open_autosaves`: later autosaves by the same author, less than ten
+// minutes after the window opened, overwrite its text there. The window closes
+// when another author autosaves, when ten minutes have passed, or on an explicit
+// save, and closing it "seals" the latest autosaved text as one immutable
+// revision (with the id reserved when the window opened, and the time of its last
+// autosave). So history holds at most one autosave per author per ten minutes,
+// revisions never change once written, and the text in an open window is always
+// readable: `revisions()` lists it, marked `open`, and `revision()` returns it.
+// An explicit save by the window's own author absorbs the window instead of
+// sealing it: the save holds that text and at most a second more of typing, and
+// two near-identical entries would only clutter the history.
+//
+// Every write runs in one transaction with its search-index row, so a story, its
+// revision and its index entry are all there or none is. Callers may wrap a call
+// in an outer `db.transaction` (better-sqlite3 nests it as a savepoint), which is
+// how a sync outbox entry can later join the same transaction.
+import type { Database, Statement } from 'better-sqlite3';
+import { v7 as uuidv7 } from 'uuid';
+import { z } from 'zod';
+import {
+  describeBodyError,
+  plainTextOfBody,
+  storyWordCount,
+  revisionReason,
+  storyContent,
+  storyStatus,
+  type Revision,
+  type RevisionReason,
+  type Story,
+  type StoryContent,
+  type StoryStatus,
+} from '../core/story';
+import { StoreError } from './errors';
+import { foldedForIndex } from './search-text';
+
+/** Autosaves by one author within this long of the first fold into one revision. */
+export const AUTOSAVE_WINDOW_MS = 10 * 60 * 1000;
+
+export type Clock = () => Date;
+
+/** A story as the store holds it: the model's fields plus what the store derives or tracks. */
+export interface StoredStory extends Story {
+  wordCount: number;
+  /** When the story was moved to the trash; null while it is live. */
+  deletedAt: string | null;
+}
+
+/** A row of the story list: everything but the body. */
+export type StorySummary = Omit<StoredStory, 'body'>;
+
+export interface RevisionSummary {
+  id: string;
+  storyId: string;
+  author: string;
+  createdAt: string;
+  reason: RevisionReason;
+  /** True for the autosave window still open on the story: its text may still change. */
+  open: boolean;
+}
+
+export interface SaveResult {
+  story: StoredStory;
+  /** The revision this write produced, or the open autosave it folded into. */
+  revisionId: string;
+}
+
+export interface StoryPage {
+  items: StorySummary[];
+  /** Pass as `after` to get the next page; null on the last page. */
+  nextCursor: string | null;
+}
+
+export const storyListQuery = z.strictObject({
+  status: storyStatus.optional(),
+  section: z.string().optional(),
+  author: z.string().optional(),
+  /** Live and trashed stories together. */
+  includeDeleted: z.boolean().optional(),
+  /** Only the trash. Wins over includeDeleted. */
+  trashed: z.boolean().optional(),
+  limit: z.number().int().min(1).max(500).default(50),
+  after: z.string().nullable().optional(),
+});
+export type StoryListQuery = z.input<typeof storyListQuery>;
+
+const author = z.string().trim().min(1, { message: 'Cần biết ai là người viết' });
+const createOptions = z.strictObject({
+  author,
+  status: storyStatus.default('draft'),
+  /** When given, the story starts with a revision of this reason (imports use 'import'). */
+  reason: revisionReason.optional(),
+});
+const saveOptions = z.strictObject({
+  author,
+  reason: revisionReason
+    .refine((reason) => reason !== 'autosave', { message: 'Tự động lưu đi qua autosave(), không qua save()' })
+    .default('save'),
+});
+const autosaveOptions = z.strictObject({ author });
+
+/** The keyset cursor: the last item's (updated_at, id), base64url JSON. */
+const cursorValue = z.tuple([z.string().min(1), z.string().min(1)]);
+
+interface StoryRow {
+  seq: number;
+  id: string;
+  status: StoryStatus;
+  author: string;
+  assignee: string | null;
+  section: string;
+  headline: string;
+  sapo: string;
+  byline: string;
+  slug: string;
+  tags: string;
+  related: string;
+  publish_at: string | null;
+  published_at: string | null;
+  created_at: string;
+  updated_at: string;
+  rev: number;
+  base_rev: number;
+  deleted_at: string | null;
+  word_count: number;
+  body?: string;
+}
+
+interface RevisionRow {
+  id: string;
+  story_id: string;
+  author: string;
+  created_at: string;
+  reason: RevisionReason;
+  open: 0 | 1;
+  content?: string;
+}
+
+interface OpenAutosaveRow {
+  story_id: string;
+  revision_id: string;
+  author: string;
+  started_at: string;
+  saved_at: string;
+}
+
+const SUMMARY_COLUMNS = `seq, id, status, author, assignee, section, headline, sapo, byline, slug, tags, related,
+  publish_at, published_at, created_at, updated_at, rev, base_rev, deleted_at, word_count`;
+
+function toSummary(row: StoryRow): StorySummary {
+  return {
+    id: row.id,
+    headline: row.headline,
+    sapo: row.sapo,
+    byline: row.byline,
+    section: row.section,
+    tags: JSON.parse(row.tags) as string[],
+    slug: row.slug,
+    related: JSON.parse(row.related) as string[],
+    status: row.status,
+    author: row.author,
+    assignee: row.assignee,
+    publishAt: row.publish_at,
+    publishedAt: row.published_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    rev: row.rev,
+    baseRev: row.base_rev,
+    wordCount: row.word_count,
+    deletedAt: row.deleted_at,
+  };
+}
+
+function parseInput<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  throw new StoreError('INVALID_INPUT', `${what} không hợp lệ:\n${describeBodyError(result.error)}`, {
+    cause: result.error,
+  });
+}
+
+function encodeCursor(updatedAt: string, id: string): string {
+  return Buffer.from(JSON.stringify([updatedAt, id]), 'utf8').toString('base64url');
+}
+
+function decodeCursor(cursor: string): [string, string] {
+  try {
+    return cursorValue.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+  } catch (error) {
+    throw new StoreError('INVALID_CURSOR', 'Vị trí trang không hợp lệ; hãy tải lại danh sách từ đầu', { cause: error });
+  }
+}
+
+function indexFields(headline: string, sapo: string, bodyText: string): [string, string, string] {
+  return [foldedForIndex(headline), foldedForIndex(sapo), foldedForIndex(bodyText)];
+}
+
+interface Derived {
+  bodyText: string;
+  wordCount: number;
+  index: [string, string, string];
+}
+
+/** What the store derives from a story's text: plain body text, word count, and the folded index fields. */
+function derive(content: StoryContent): Derived {
+  const bodyText = plainTextOfBody(content.body);
+  return {
+    bodyText,
+    wordCount: storyWordCount(content),
+    index: indexFields(content.headline, content.sapo, bodyText),
+  };
+}
+
+/** The story as a write left it, built from the row read before the write, without reading it again. */
+function written(row: StoryRow, content: StoryContent, derived: Derived, now: string): StoredStory {
+  return { ...toSummary(row), ...content, updatedAt: now, wordCount: derived.wordCount };
+}
+
+export class StoryRepository {
+  private readonly clock: Clock;
+  private readonly statements: ReturnType<typeof prepareStatements>;
+  private readonly listStatements = new Map<string, Statement>();
+
+  constructor(
+    private readonly db: Database,
+    options: { clock?: Clock } = {},
+  ) {
+    this.clock = options.clock ?? (() => new Date());
+    this.statements = prepareStatements(db);
+  }
+
+  /** A new story with a fresh UUIDv7; with `reason`, its first revision too. */
+  create(content: StoryContent, options: { author: string; status?: StoryStatus; reason?: RevisionReason }): StoredStory {
+    const valid = parseInput(storyContent, content, 'Nội dung bài viết');
+    const opts = parseInput(createOptions, options, 'Thông tin tạo bài');
+    const id = uuidv7();
+    const now = this.now();
+    const derived = derive(valid);
+    this.db.transaction(() => {
+      const { lastInsertRowid } = this.statements.insertStory.run({
+        ...this.contentParams(valid, derived),
+        id,
+        status: opts.status,
+        author: opts.author,
+        now,
+      });
+      this.statements.indexStory.run(lastInsertRowid, ...derived.index);
+      if (opts.reason) this.insertRevision(id, opts.author, now, opts.reason, valid);
+    })();
+    return {
+      ...valid,
+      id,
+      status: opts.status,
+      author: opts.author,
+      assignee: null,
+      publishAt: null,
+      publishedAt: null,
+      createdAt: now,
+      updatedAt: now,
+      rev: 0,
+      baseRev: 0,
+      wordCount: derived.wordCount,
+      deletedAt: null,
+    };
+  }
+
+  get(id: string): StoredStory | null {
+    const row = this.statements.getStory.get(id) as StoryRow | undefined;
+    if (!row || row.body === undefined) return null;
+    return { ...toSummary(row), body: JSON.parse(row.body) as StoryContent['body'] };
+  }
+
+  /** An explicit save: always a new immutable revision. */
+  save(id: string, content: StoryContent, options: { author: string; reason?: RevisionReason }): SaveResult {
+    const valid = parseInput(storyContent, content, 'Nội dung bài viết');
+    const opts = parseInput(saveOptions, options, 'Thông tin lưu bài');
+    const now = this.now();
+    const derived = derive(valid);
+    return this.db.transaction(() => {
+      const row = this.requireLive(id);
+      this.writeContent(row, valid, derived, now);
+      const open = this.statements.getOpenAutosave.get(id) as OpenAutosaveRow | undefined;
+      if (open && open.author === opts.author) this.statements.deleteOpenAutosave.run(id);
+      else if (open) this.sealAutosave(id);
+      const revisionId = this.insertRevision(id, opts.author, now, opts.reason, valid);
+      return { story: written(row, valid, derived, now), revisionId };
+    })();
+  }
+
+  /** An autosave: updates the story at once, and folds into the author's open autosave window (see top of file). */
+  autosave(id: string, content: StoryContent, options: { author: string }): SaveResult {
+    const valid = parseInput(storyContent, content, 'Nội dung bài viết');
+    const opts = parseInput(autosaveOptions, options, 'Thông tin lưu bài');
+    const nowDate = this.clock();
+    const now = nowDate.toISOString();
+    const derived = derive(valid);
+    const { row, revisionId } = this.db.transaction(() => {
+      const row = this.requireLive(id);
+      this.writeContent(row, valid, derived, now);
+      const open = this.statements.getOpenAutosave.get(id) as OpenAutosaveRow | undefined;
+      const elapsed = open ? nowDate.getTime() - Date.parse(open.started_at) : Number.NaN;
+      if (open && open.author === opts.author && elapsed >= 0 && elapsed < AUTOSAVE_WINDOW_MS) {
+        this.statements.foldAutosave.run({ storyId: id, savedAt: now, content: JSON.stringify(valid) });
+        return { row, revisionId: open.revision_id };
+      }
+      if (open) this.sealAutosave(id);
+      const reserved = uuidv7();
+      this.statements.openAutosave.run({
+        storyId: id,
+        revisionId: reserved,
+        author: opts.author,
+        now,
+        content: JSON.stringify(valid),
+      });
+      return { row, revisionId: reserved };
+    })();
+    return { story: written(row, valid, derived, now), revisionId };
+  }
+
+  /**
+   * Seals every autosave window older than the fold limit. Windows also close by
+   * themselves on the story's next write; the app service calls this now and then
+   * so that a story nobody touches again still gets its last autosave into history.
+   */
+  sealExpiredAutosaves(): number {
+    const cutoff = new Date(this.clock().getTime() - AUTOSAVE_WINDOW_MS).toISOString();
+    return this.db.transaction(() => {
+      const expired = this.statements.expiredAutosaves.all(cutoff) as Array<{ story_id: string }>;
+      for (const { story_id } of expired) this.sealAutosave(story_id);
+      return expired.length;
+    })();
+  }
+
+  /** Moves a story to the trash. It keeps its history and can be restored; trashing twice changes nothing. */
+  trash(id: string): StoredStory {
+    const now = this.now();
+    this.db.transaction(() => {
+      const row = this.requireRow(id);
+      if (row.deleted_at !== null) return;
+      this.statements.setDeleted.run({ id, deletedAt: now, now });
+      // The index holds live stories only, so search never ranks what it would then hide.
+      this.statements.unindexStory.run(row.seq);
+    })();
+    return this.require(id);
+  }
+
+  restore(id: string): StoredStory {
+    const now = this.now();
+    this.db.transaction(() => {
+      const row = this.requireRow(id);
+      if (row.deleted_at === null) return;
+      this.statements.setDeleted.run({ id, deletedAt: null, now });
+      const text = this.statements.getIndexedText.get(id) as { headline: string; sapo: string; body_text: string };
+      this.statements.indexStory.run(row.seq, ...indexFields(text.headline, text.sapo, text.body_text));
+    })();
+    return this.require(id);
+  }
+
+  /** Most recently changed first, with keyset pagination on (updated_at, id). */
+  list(query: StoryListQuery = {}): StoryPage {
+    const q = parseInput(storyListQuery, query, 'Bộ lọc danh sách');
+    const where: string[] = [];
+    const params: Record<string, string | number> = { limit: q.limit + 1 };
+    if (q.status !== undefined) {
+      where.push('status = @status');
+      params.status = q.status;
+    }
+    if (q.section !== undefined) {
+      where.push('section = @section');
+      params.section = q.section;
+    }
+    if (q.author !== undefined) {
+      where.push('author = @author');
+      params.author = q.author;
+    }
+    if (q.trashed) where.push('deleted_at IS NOT NULL');
+    else if (!q.includeDeleted) where.push('deleted_at IS NULL');
+    if (q.after) {
+      const [updatedAt, id] = decodeCursor(q.after);
+      where.push('(updated_at, id) < (@afterUpdatedAt, @afterId)');
+      params.afterUpdatedAt = updatedAt;
+      params.afterId = id;
+    }
+    const sql =
+      `SELECT ${SUMMARY_COLUMNS} FROM stories` +
+      (where.length > 0 ? ` WHERE ${where.join(' AND ')}` : '') +
+      ' ORDER BY updated_at DESC, id DESC LIMIT @limit';
+    let statement = this.listStatements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.listStatements.set(sql, statement);
+    }
+    const rows = statement.all(params) as StoryRow[];
+    const page = rows.slice(0, q.limit);
+    const last = page.at(-1);
+    return {
+      items: page.map(toSummary),
+      nextCursor: rows.length > q.limit && last ? encodeCursor(last.updated_at, last.id) : null,
+    };
+  }
+
+  /** The sections in use, for filters. */
+  sections(): string[] {
+    return (this.statements.sections.all() as Array<{ section: string }>).map((row) => row.section);
+  }
+
+  /** A story's history, newest first; an open autosave window comes first, marked `open`. */
+  revisions(storyId: string): RevisionSummary[] {
+    this.requireRow(storyId);
+    return (this.statements.listRevisions.all(storyId, storyId) as RevisionRow[]).map((row) => ({
+      id: row.id,
+      storyId: row.story_id,
+      author: row.author,
+      createdAt: row.created_at,
+      reason: row.reason,
+      open: row.open === 1,
+    }));
+  }
+
+  revision(revisionId: string): Revision | null {
+    const row = this.statements.getRevision.get(revisionId, revisionId) as RevisionRow | undefined;
+    if (!row || row.content === undefined) return null;
+    return {
+      id: row.id,
+      storyId: row.story_id,
+      author: row.author,
+      createdAt: row.created_at,
+      reason: row.reason,
+      content: JSON.parse(row.content) as StoryContent,
+    };
+  }
+
+  private now(): string {
+    return this.clock().toISOString();
+  }
+
+  private contentParams(content: StoryContent, derived: Derived) {
+    return {
+      headline: content.headline,
+      sapo: content.sapo,
+      byline: content.byline,
+      section: content.section,
+      slug: content.slug,
+      tags: JSON.stringify(content.tags),
+      related: JSON.stringify(content.related),
+      wordCount: derived.wordCount,
+      bodyText: derived.bodyText,
+      body: JSON.stringify(content.body),
+    };
+  }
+
+  private writeContent(row: StoryRow, content: StoryContent, derived: Derived, now: string): void {
+    this.statements.updateContent.run({ ...this.contentParams(content, derived), id: row.id, now });
+    this.statements.indexStory.run(row.seq, ...derived.index);
+  }
+
+  private insertRevision(storyId: string, author: string, now: string, reason: RevisionReason, content: StoryContent): string {
+    const id = uuidv7();
+    this.statements.insertRevision.run({ id, storyId, author, now, reason, content: JSON.stringify(content) });
+    return id;
+  }
+
+  private sealAutosave(storyId: string): void {
+    this.statements.sealAutosave.run(storyId);
+    this.statements.deleteOpenAutosave.run(storyId);
+  }
+
+  private requireRow(id: string): StoryRow {
+    const row = this.statements.getSummary.get(id) as StoryRow | undefined;
+    if (!row) throw new StoreError('STORY_NOT_FOUND', `Không tìm thấy bài viết ${id}`);
+    return row;
+  }
+
+  private requireLive(id: string): StoryRow {
+    const row = this.requireRow(id);
+    if (row.deleted_at !== null) {
+      throw new StoreError('STORY_IN_TRASH', 'Bài viết đang ở thùng rác; hãy khôi phục bài trước khi sửa');
+    }
+    return row;
+  }
+
+  private require(id: string): StoredStory {
+    const story = this.get(id);
+    if (!story) throw new StoreError('STORY_NOT_FOUND', `Không tìm thấy bài viết ${id}`);
+    return story;
+  }
+}
+
+function prepareStatements(db: Database) {
+  return {
+    insertStory: db.prepare(`
+      INSERT INTO stories (id, status, author, section, headline, sapo, byline, slug, tags, related,
+                           created_at, updated_at, word_count, body_text, body)
+      VALUES (@id, @status, @author, @section, @headline, @sapo, @byline, @slug, @tags, @related,
+              @now, @now, @wordCount, @bodyText, @body)`),
+    updateContent: db.prepare(`
+      UPDATE stories SET section = @section, headline = @headline, sapo = @sapo, byline = @byline, slug = @slug,
+             tags = @tags, related = @related, updated_at = @now, word_count = @wordCount,
+             body_text = @bodyText, body = @body
+      WHERE id = @id`),
+    setDeleted: db.prepare('UPDATE stories SET deleted_at = @deletedAt, updated_at = @now WHERE id = @id'),
+    getStory: db.prepare(`SELECT ${SUMMARY_COLUMNS}, body FROM stories WHERE id = ?`),
+    getSummary: db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM stories WHERE id = ?`),
+    sections: db.prepare("SELECT DISTINCT section FROM stories WHERE section <> '' ORDER BY section"),
+    indexStory: db.prepare('INSERT OR REPLACE INTO stories_fts (rowid, headline, sapo, body) VALUES (?, ?, ?, ?)'),
+    unindexStory: db.prepare('DELETE FROM stories_fts WHERE rowid = ?'),
+    getIndexedText: db.prepare('SELECT headline, sapo, body_text FROM stories WHERE id = ?'),
+    insertRevision: db.prepare(`
+      INSERT INTO revisions (id, story_id, author, created_at, reason, content)
+      VALUES (@id, @storyId, @author, @now, @reason, @content)`),
+    listRevisions: db.prepare(`
+      SELECT id, story_id, author, created_at, reason, open FROM (
+        SELECT id, story_id, author, created_at, reason, 0 AS open FROM revisions WHERE story_id = ?
+        UNION ALL
+        SELECT revision_id, story_id, author, saved_at, 'autosave', 1 FROM open_autosaves WHERE story_id = ?
+      ) ORDER BY open DESC, created_at DESC, id DESC`),
+    getRevision: db.prepare(`
+      SELECT id, story_id, author, created_at, reason, 0 AS open, content FROM revisions WHERE id = ?
+      UNION ALL
+      SELECT revision_id, story_id, author, saved_at, 'autosave', 1, content FROM open_autosaves WHERE revision_id = ?`),
+    getOpenAutosave: db.prepare(
+      'SELECT story_id, revision_id, author, started_at, saved_at FROM open_autosaves WHERE story_id = ?',
+    ),
+    openAutosave: db.prepare(`
+      INSERT INTO open_autosaves (story_id, revision_id, author, started_at, saved_at, content)
+      VALUES (@storyId, @revisionId, @author, @now, @now, @content)`),
+    foldAutosave: db.prepare(
+      'UPDATE open_autosaves SET saved_at = @savedAt, content = @content WHERE story_id = @storyId',
+    ),
+    sealAutosave: db.prepare(`
+      INSERT INTO revisions (id, story_id, author, created_at, reason, content)
+      SELECT revision_id, story_id, author, saved_at, 'autosave', content FROM open_autosaves WHERE story_id = ?`),
+    deleteOpenAutosave: db.prepare('DELETE FROM open_autosaves WHERE story_id = ?'),
+    expiredAutosaves: db.prepare('SELECT story_id FROM open_autosaves WHERE started_at <= ?'),
+  };
+}
