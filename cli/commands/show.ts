@@ -1,0 +1,30 @@
+import { renderStoryText } from '../../core/render';
+import { StoryRepository, type StoredStory } from '../../db';
+import { CliError } from '../errors';
+import type { CliContext } from '../context';
+
+export function requireStory(ctx: CliContext, id: string): StoredStory {
+  const story = new StoryRepository(ctx.db()).get(id);
+  if (!story) throw new CliError(`Không có bài nào với mã ${id}`);
+  return story;
+}
+
+export function showCommand(ctx: CliContext, id: string): void {
+  const story = requireStory(ctx, id);
+  if (ctx.json) {
+    ctx.printJson(story);
+    return;
+  }
+  ctx.print(
+    [
+      `Mã:          ${story.id}`,
+      `Trạng thái:  ${story.status}${story.deletedAt ? ' (trong thùng rác)' : ''}`,
+      `Chuyên mục:  ${story.section || '—'}`,
+      `Tác giả:     ${story.author}`,
+      `Số chữ:      ${story.wordCount}`,
+      `Sửa lần cuối: ${story.updatedAt}`,
+      '',
+      renderStoryText(story),
+    ].join('\n'),
+  );
+}
