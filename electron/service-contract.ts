@@ -1,0 +1,11 @@
+// The part of service/ the shell relies on. Narrower than service/'s own types
+// on purpose: the shell only carries calls and events, whatever the handlers are.
+import type * as service from '../service';
+
+export type AppService = Pick<service.AppService, 'call' | 'on' | 'close'>;
+
+export interface AppServiceModule {
+  createAppService(opts: { dataDir: string }): Promise<AppService>;
+  HANDLER_NAMES: readonly string[];
+  EVENT_NAMES: readonly string[];
+}
