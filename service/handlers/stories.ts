@@ -1,0 +1,84 @@
+// Stories: the list, one story, and every write a reporter makes. Each write is
+// one SQLite transaction in the store; afterwards 'story.changed' tells every
+// window, and saves are bracketed by 'save.state' so the UI can show
+// "Đang lưu" / "Đã lưu" / "Lỗi" whichever window made the save.
+import type { HandlerName, Handlers, StorySummary } from '../../core/api';
+import { emptyBody, type StoryContent } from '../../core/story';
+import type { StorySummary as StoredSummary } from '../../db';
+import { authorOf, type ServiceContext } from '../context';
+import { ServiceError, toServiceError } from '../errors';
+import { handler } from '../handler';
+
+type StoryHandlerName = Extract<HandlerName, `stories.${string}`>;
+
+export function emptyStoryContent(): StoryContent {
+  return { headline: '', sapo: '', byline: '', section: '', tags: [], slug: '', related: [], body: emptyBody() };
+}
+
+/** A list row carries only what the list shows: 100,000 rows must stay light. */
+function toListItem(summary: StoredSummary): StorySummary {
+  return {
+    id: summary.id,
+    headline: summary.headline,
+    status: summary.status,
+    section: summary.section,
+    author: summary.author,
+    byline: summary.byline,
+    wordCount: summary.wordCount,
+    updatedAt: summary.updatedAt,
+    deletedAt: summary.deletedAt,
+  };
+}
+
+/** Runs a save between 'saving' and 'saved' (or 'error', with the reason) and announces the change. */
+function tracked<T>(context: ServiceContext, id: string, write: () => T): T {
+  context.events.emit('save.state', { id, state: 'saving' });
+  let result: T;
+  try {
+    result = write();
+  } catch (error) {
+    const failure = toServiceError(error);
+    context.events.emit('save.state', { id, state: 'error', message: failure.message });
+    throw failure;
+  }
+  context.events.emit('save.state', { id, state: 'saved' });
+  context.events.emit('story.changed', { id });
+  return result;
+}
+
+export function storyHandlers(context: ServiceContext): Pick<Handlers, StoryHandlerName> {
+  const { stories, events } = context;
+  return {
+    'stories.list': handler('stories.list', ({ cursor, ...filters }) => {
+      const page = stories.list({ ...filters, after: cursor ?? null });
+      return { items: page.items.map(toListItem), nextCursor: page.nextCursor };
+    }),
+    'stories.get': handler('stories.get', ({ id }) => {
+      const story = stories.get(id);
+      if (!story) throw new ServiceError('STORY_NOT_FOUND', 'Không tìm thấy bài viết này; có thể nó đã bị xóa hẳn.', 'not_found');
+      return story;
+    }),
+    'stories.create': handler('stories.create', ({ content }) => {
+      const story = stories.create({ ...emptyStoryContent(), ...content }, { author: authorOf(context) });
+      events.emit('story.changed', { id: story.id });
+      return story;
+    }),
+    'stories.save': handler('stories.save', ({ id, content }) =>
+      tracked(context, id, () => stories.save(id, content, { author: authorOf(context) })),
+    ),
+    'stories.autosave': handler('stories.autosave', ({ id, content }) =>
+      tracked(context, id, () => ({ updatedAt: stories.autosave(id, content, { author: authorOf(context) }).story.updatedAt })),
+    ),
+    'stories.trash': handler('stories.trash', ({ id }) => {
+      stories.trash(id);
+      events.emit('story.changed', { id });
+      return { ok: true };
+    }),
+    'stories.restore': handler('stories.restore', ({ id }) => {
+      stories.restore(id);
+      events.emit('story.changed', { id });
+      return { ok: true };
+    }),
+    'stories.sections': handler('stories.sections', () => stories.sections()),
+  };
+}

@@ -1,0 +1,136 @@
+// The app service: plain Node that owns the local store and serves the
+// contract's handler map. Transports (Electron IPC in electron/, the local HTTP
+// server in ./web) only carry `call(name, args)` and events; everything a call
+// needs to be safe (argument validation, readable errors, one transaction per
+// write) happens here, so both transports behave the same.
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  EVENT_NAMES,
+  HANDLER_NAMES,
+  type EventName,
+  type EventPayloads,
+  type HandlerArgs,
+  type HandlerName,
+  type HandlerResults,
+  type Handlers,
+} from '../core/api';
+import { openStoreDatabase, StoryRepository, type Clock } from '../db';
+import type { ServiceContext } from './context';
+import { STORE_FILE_NAME } from './data-dir';
+import { ServiceError, toServiceError } from './errors';
+import { ServiceEvents } from './events';
+import { importHandlers } from './handlers/import';
+import { mediaHandlers } from './handlers/media';
+import { revisionHandlers } from './handlers/revisions';
+import { searchHandlers } from './handlers/search';
+import { settingsHandlers } from './handlers/settings';
+import { storyHandlers } from './handlers/stories';
+import { defaultSettings, SettingsStore } from './settings-store';
+
+export { EVENT_NAMES, HANDLER_NAMES };
+export type { EventName, EventPayloads, HandlerArgs, HandlerName, HandlerResults, Handlers };
+export { ServiceError, type ServiceErrorKind } from './errors';
+
+export interface AppServiceOptions {
+  /** The folder of the local store; created when missing. */
+  dataDir: string;
+  /** Who writes when settings name nobody yet; defaults to the OS account name. */
+  userName?: string;
+  clock?: Clock;
+}
+
+export interface AppService {
+  /** Validates `args` itself; rejects with a ServiceError `{code, message}` on any failure. */
+  call<N extends HandlerName>(name: N, args: HandlerArgs<N>): Promise<HandlerResults[N]>;
+  call(name: string, args: unknown): Promise<unknown>;
+  /** Subscribes to a service event; returns the function that unsubscribes. */
+  on<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void): () => void;
+  on(event: string, listener: (payload: unknown) => void): () => void;
+  /** Waits for calls in flight, then closes the store. Calls after this reject with SERVICE_CLOSED. */
+  close(): Promise<void>;
+  readonly handlers: Handlers;
+  readonly storePath: string;
+}
+
+/** Autosave windows of stories nobody touches again are sealed into history this often. */
+const SEAL_INTERVAL_MS = 60_000;
+
+function isHandlerName(name: string): name is HandlerName {
+  return (HANDLER_NAMES as readonly string[]).includes(name);
+}
+
+function isEventName(name: string): name is EventName {
+  return (EVENT_NAMES as readonly string[]).includes(name);
+}
+
+export async function createAppService(options: AppServiceOptions): Promise<AppService> {
+  fs.mkdirSync(options.dataDir, { recursive: true });
+  const storePath = path.join(options.dataDir, STORE_FILE_NAME);
+  const db = openStoreDatabase(storePath);
+  const clock = options.clock ?? (() => new Date());
+  const context: ServiceContext = {
+    db,
+    stories: new StoryRepository(db, { clock }),
+    settings: new SettingsStore(db, defaultSettings(options.userName)),
+    events: new ServiceEvents(),
+    clock,
+  };
+  const handlers: Handlers = {
+    ...storyHandlers(context),
+    ...searchHandlers(context),
+    ...importHandlers(context),
+    ...revisionHandlers(context),
+    ...mediaHandlers(context),
+    ...settingsHandlers(context),
+  };
+
+  const sealExpired = () => {
+    try {
+      context.stories.sealExpiredAutosaves();
+    } catch (error) {
+      console.error('Newsdesk: sealing old autosaves failed', error);
+    }
+  };
+  sealExpired();
+  const sealTimer = setInterval(sealExpired, SEAL_INTERVAL_MS);
+  sealTimer.unref();
+
+  let closed = false;
+  const inFlight = new Set<Promise<unknown>>();
+
+  async function call(name: string, args: unknown): Promise<unknown> {
+    if (closed) throw new ServiceError('SERVICE_CLOSED', 'Dịch vụ Newsdesk đã dừng.', 'unavailable');
+    if (!isHandlerName(name)) {
+      throw new ServiceError('UNKNOWN_HANDLER', `Dịch vụ Newsdesk không có thao tác “${name.slice(0, 100)}”.`, 'not_found');
+    }
+    const run = (handlers[name] as (args: unknown) => Promise<unknown>)(args);
+    inFlight.add(run);
+    try {
+      return await run;
+    } catch (error) {
+      throw toServiceError(error);
+    } finally {
+      inFlight.delete(run);
+    }
+  }
+
+  function on(event: string, listener: (payload: EventPayloads[EventName]) => void): () => void {
+    if (!isEventName(event)) {
+      throw new ServiceError('UNKNOWN_EVENT', `Dịch vụ Newsdesk không có sự kiện “${event.slice(0, 100)}”.`, 'not_found');
+    }
+    return context.events.on(event, listener);
+  }
+
+  async function close(): Promise<void> {
+    if (closed) return;
+    closed = true;
+    clearInterval(sealTimer);
+    await Promise.allSettled([...inFlight]);
+    sealExpired();
+    context.events.clear();
+    db.close();
+  }
+
+  return { call, on, close, handlers, storePath } as AppService;
+}
