@@ -1,0 +1,65 @@
+// The right-hand pane: the open story in the editor, or a way to start one.
+// The editor (Lexical and friends) loads on first use, so that the list paints
+// without waiting for it.
+import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Settings } from '../../core/api';
+import type { NewsdeskClient } from '../transport';
+import { ErrorBoundary } from '../ui/ErrorBoundary';
+
+const FIRST_FIELD = '[data-testid="story-editor"] :is(input, textarea, [contenteditable="true"])';
+
+const StoryEditor = lazy(() => import('../editor/StoryEditor').then((module) => ({ default: module.StoryEditor })));
+
+export function EditorPane(props: {
+  client: NewsdeskClient;
+  storyId: string | null;
+  settings: Settings;
+  onChanged: () => void;
+  /** A story the writer just created: put the caret in its first field once the editor shows it. */
+  focusStoryId: string | null;
+  onFocused: () => void;
+}): ReactNode {
+  const { t } = useTranslation();
+  const { storyId, focusStoryId, onFocused } = props;
+  const paneRef = useRef<HTMLElement>(null);
+
+  useEffect(() => {
+    const pane = paneRef.current;
+    if (pane === null || storyId === null || focusStoryId !== storyId) return;
+    const focusFirstField = (): boolean => {
+      const field = pane.querySelector<HTMLElement>(FIRST_FIELD);
+      if (field === null) return false;
+      if (!pane.contains(document.activeElement)) field.focus();
+      onFocused();
+      return true;
+    };
+    if (focusFirstField()) return;
+    // The editor loads its code and the story first; wait for its fields to appear.
+    const observer = new MutationObserver(() => {
+      if (focusFirstField()) observer.disconnect();
+    });
+    observer.observe(pane, { childList: true, subtree: true });
+    return () => observer.disconnect();
+  }, [storyId, focusStoryId, onFocused]);
+
+  if (storyId === null) {
+    return (
+      <main className="editor-pane is-empty" aria-label={t('pane.region')}>
+        <div className="empty-pane">
+          <h1>{t('pane.emptyTitle')}</h1>
+          <p>{t('pane.emptyText')}</p>
+        </div>
+      </main>
+    );
+  }
+  return (
+    <main ref={paneRef} className="editor-pane" aria-label={t('pane.region')}>
+      <ErrorBoundary key={storyId} fallback={<p className="pane-error" role="alert">{t('pane.editorFailed')}</p>}>
+        <Suspense fallback={<p className="pane-loading" role="status">{t('pane.loadingEditor')}</p>}>
+          <StoryEditor client={props.client} storyId={storyId} settings={props.settings} onChanged={props.onChanged} />
+        </Suspense>
+      </ErrorBoundary>
+    </main>
+  );
+}

@@ -1,0 +1,32 @@
+// One i18next instance per window. The app's strings live in the `app`
+// namespace (vi.ts, en.ts); the editor brings its own `editor` namespace.
+import i18next, { type i18n as I18n } from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import type { Settings } from '../../core/api';
+import editorEn from '../editor/i18n/en';
+import editorVi from '../editor/i18n/vi';
+import en from './en';
+import vi from './vi';
+
+export const resources = {
+  vi: { app: vi, editor: editorVi },
+  en: { app: en, editor: editorEn },
+} as const;
+
+export const NAMESPACES = ['app', 'editor'] as const;
+
+export function createI18n(language: Settings['language'] = 'vi'): I18n {
+  const instance = i18next.createInstance();
+  void instance.use(initReactI18next).init({
+    resources,
+    lng: language,
+    fallbackLng: 'vi',
+    supportedLngs: ['vi', 'en'],
+    ns: [...NAMESPACES],
+    defaultNS: 'app',
+    interpolation: { escapeValue: false }, // React escapes.
+    initAsync: false,
+    returnNull: false,
+  });
+  return instance;
+}

@@ -1,0 +1,21 @@
+import type { HandlerArgs } from '../../core/api';
+import type { StoryStatus } from '../../core/story';
+
+export interface ListFilters {
+  mine: boolean;
+  status: StoryStatus | null;
+  section: string | null;
+  trashed: boolean;
+}
+
+export const NO_FILTERS: ListFilters = { mine: false, status: null, section: null, trashed: false };
+
+/** The `stories.list` arguments for a set of filters; "mine" means written by this desktop's user. */
+export function listArgs(filters: ListFilters, userName: string): HandlerArgs<'stories.list'> {
+  const args: HandlerArgs<'stories.list'> = {};
+  if (filters.mine) args.author = userName;
+  if (filters.status !== null) args.status = filters.status;
+  if (filters.section !== null) args.section = filters.section;
+  if (filters.trashed) args.trashed = true;
+  return args;
+}
