@@ -2,3 +2,5 @@ export { normalizeText } from './normalize';
 export { foldForSearch } from './fold';
 export { slugify } from './slug';
 export { countWords, readingTime, SYLLABLES_PER_MINUTE } from './count';
+export { placeTone, placeTonesInText, type TonePlacement } from './tone';
+export { tokenizeSyllables, isExemptFromSpellcheck, spellingCandidates, personalDictionaryKey, createSyllableChecker, createSyllableSuggester, type SyllableToken, type SyllableChecker } from './spell-normalize';

@@ -1,0 +1,34 @@
+// The story editor's entry point: load the story, then lay it out. Loading and
+// saving live in useStoryDocument; each feature of the body is a plugin.
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Settings } from '../../core/api';
+import type { NewsdeskClient } from '../transport/client';
+import './editor.css';
+import { EditorLayout } from './EditorLayout';
+import { useStoryDocument } from './useStoryDocument';
+
+export function StoryEditor(props: { client: NewsdeskClient; storyId: string; settings: Settings; onChanged?: () => void }): ReactNode {
+  const { t } = useTranslation('editor');
+  const doc = useStoryDocument(props.client, props.storyId, props.onChanged);
+  const { load } = doc;
+
+  if (load.status === 'loading') {
+    return (
+      <p className="nd-editor-loading" role="status">
+        {t('loading')}
+      </p>
+    );
+  }
+  if (load.status === 'failed') {
+    return (
+      <div className="nd-editor-failed" role="alert">
+        <p>{t('loadFailed', { message: load.message })}</p>
+        <button type="button" className="button" onClick={doc.reload}>
+          {t('retry')}
+        </button>
+      </div>
+    );
+  }
+  return <EditorLayout key={load.story.id} client={props.client} story={load.story} document={doc} settings={props.settings} />;
+}
