@@ -3,10 +3,13 @@ import type { Database } from 'better-sqlite3';
 import type { Clock, StoryRepository } from '../db';
 import type { ServiceEvents } from './events';
 import type { SettingsStore } from './settings-store';
+import type { SyncedStories } from './sync/synced-stories';
 
 export interface ServiceContext {
   db: Database;
   stories: StoryRepository;
+  /** Story writes with their sync outbox op in the same transaction: what handlers write through. */
+  synced: SyncedStories;
   settings: SettingsStore;
   events: ServiceEvents;
   clock: Clock;

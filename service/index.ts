@@ -27,10 +27,12 @@ import { searchHandlers } from './handlers/search';
 import { settingsHandlers } from './handlers/settings';
 import { storyHandlers } from './handlers/stories';
 import { defaultSettings, SettingsStore } from './settings-store';
+import { createDesktopSync, Outbox, SyncedStories, syncHandlers, type SyncOptions, type TokenStore } from './sync';
 
 export { EVENT_NAMES, HANDLER_NAMES };
 export type { EventName, EventPayloads, HandlerArgs, HandlerName, HandlerResults, Handlers };
 export { ServiceError, type ServiceErrorKind } from './errors';
+export { memoryTokenStore, type StoredToken, type SyncOptions, type SyncTimers, type TokenStore } from './sync';
 
 export interface AppServiceOptions {
   /** The folder of the local store; created when missing. */
@@ -38,6 +40,10 @@ export interface AppServiceOptions {
   /** Who writes when settings name nobody yet; defaults to the OS account name. */
   userName?: string;
   clock?: Clock;
+  /** Where the sign-in token is kept; in memory when not given (the web host). Electron passes safeStorage. */
+  tokenStore?: TokenStore;
+  /** Sync worker tuning: tests inject timers, randomness and short delays. */
+  sync?: SyncOptions;
 }
 
 export interface AppService {
@@ -69,13 +75,20 @@ export async function createAppService(options: AppServiceOptions): Promise<AppS
   const storePath = path.join(options.dataDir, STORE_FILE_NAME);
   const db = openStoreDatabase(storePath);
   const clock = options.clock ?? (() => new Date());
+  const stories = new StoryRepository(db, { clock });
+  const outbox = new Outbox(db, clock);
   const context: ServiceContext = {
     db,
-    stories: new StoryRepository(db, { clock }),
+    stories,
+    synced: new SyncedStories(db, stories, outbox),
     settings: new SettingsStore(db, defaultSettings(options.userName)),
     events: new ServiceEvents(),
     clock,
   };
+  const sync = createDesktopSync(context, outbox, {
+    ...(options.tokenStore ? { tokenStore: options.tokenStore } : {}),
+    ...(options.sync ? { sync: options.sync } : {}),
+  });
   const handlers: Handlers = {
     ...storyHandlers(context),
     ...searchHandlers(context),
@@ -83,6 +96,7 @@ export async function createAppService(options: AppServiceOptions): Promise<AppS
     ...revisionHandlers(context),
     ...mediaHandlers(context),
     ...settingsHandlers(context),
+    ...syncHandlers(sync),
   };
 
   const sealExpired = () => {
@@ -95,6 +109,13 @@ export async function createAppService(options: AppServiceOptions): Promise<AppS
   sealExpired();
   const sealTimer = setInterval(sealExpired, SEAL_INTERVAL_MS);
   sealTimer.unref();
+  try {
+    await sync.start();
+  } catch (error) {
+    clearInterval(sealTimer);
+    db.close();
+    throw error;
+  }
 
   let closed = false;
   const inFlight = new Set<Promise<unknown>>();
@@ -127,6 +148,7 @@ export async function createAppService(options: AppServiceOptions): Promise<AppS
     closed = true;
     clearInterval(sealTimer);
     await Promise.allSettled([...inFlight]);
+    await sync.stop();
     sealExpired();
     context.events.clear();
     db.close();

@@ -2,7 +2,15 @@
 // Electron IPC bridge and the local HTTP transport all speak it; every handler
 // validates its `args` against the schema here before doing anything.
 import { z } from 'zod';
-import { storyContent, storyStatus, type Revision, type RevisionReason, type Story, type StoryStatus } from '../story';
+import {
+  storyContent,
+  storyStatus,
+  type Revision,
+  type RevisionReason,
+  type Story,
+  type StoryContent,
+  type StoryStatus,
+} from '../story';
 
 const id = z.uuid({ message: 'Mã bài viết không hợp lệ' });
 /** Bytes travel as base64 so that both transports carry plain JSON. */
@@ -49,6 +57,19 @@ export const handlerArgs = {
   'media.get': z.strictObject({ sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
   'settings.get': z.strictObject({}),
   'settings.set': settings.partial().strict(),
+  'sync.signIn': z.strictObject({
+    serverUrl: z.string().trim().url({ message: 'Địa chỉ máy chủ không phải địa chỉ web hợp lệ' }),
+    username: z.string().trim().min(1, 'Thiếu tên đăng nhập').max(100, 'Tên đăng nhập quá dài'),
+    password: z.string().min(1, 'Thiếu mật khẩu').max(1024, 'Mật khẩu quá dài'),
+  }),
+  'sync.signOut': z.strictObject({}),
+  'sync.status': z.strictObject({}),
+  'sync.now': z.strictObject({}),
+  'sync.conflicts': z.strictObject({ storyId: id.optional() }),
+  'sync.resolveConflict': z.strictObject({
+    storyId: id,
+    keep: z.enum(['mine', 'theirs'], { message: 'Hãy chọn giữ bản của mình (mine) hoặc bản trên máy chủ (theirs)' }),
+  }),
 } as const;
 
 export type HandlerName = keyof typeof handlerArgs;
@@ -79,6 +100,8 @@ export interface RevisionSummary {
   author: string;
   createdAt: string;
   reason: RevisionReason;
+  /** True for the autosave still being written to: its text may change until it is sealed. */
+  open: boolean;
 }
 
 export interface ImportPreview {
@@ -89,6 +112,42 @@ export interface ImportPreview {
   blocks: Array<{ type: 'paragraph'; text: string } | { type: 'heading'; text: string } | { type: 'figure'; caption: string }>;
   teasers: Array<{ box: 'Nên xem' | 'Tin khác'; headline: string; sapo: string }>;
   warnings: string[];
+}
+
+/** What the sync indicator shows; sent as the 'sync.state' event and answered by 'sync.status'. */
+export interface SyncState {
+  online: boolean;
+  /** Local changes not yet on the server (conflicted stories' changes included). */
+  pending: number;
+  /** The last problem, in words; null when the last attempt went well. */
+  lastError: string | null;
+  lastSyncedAt: string | null;
+  // Optional so that an older listener's schema (the four fields above) still fits.
+  signedIn?: boolean;
+  syncing?: boolean;
+  /** While a backlog uploads: how many of this round's changes the server has answered. */
+  progress?: { sent: number; total: number } | null;
+  /** Stories with two versions waiting for the user's choice. */
+  conflicts?: number;
+}
+
+export interface SyncStatus extends Required<SyncState> {
+  serverUrl: string;
+  /** Who is signed in; null when nobody is. */
+  username: string | null;
+}
+
+export interface SyncConflict {
+  storyId: string;
+  createdAt: string;
+  /** The server's revision that "theirs" is. */
+  serverRev: number;
+  /** The text on this computer now. */
+  mine: StoryContent;
+  mineTrashed: boolean;
+  /** The server's text. */
+  theirs: StoryContent;
+  theirsTrashed: boolean;
 }
 
 export interface HandlerResults {
@@ -109,6 +168,12 @@ export interface HandlerResults {
   'media.get': { sha256: string; mime: string; bytes: string };
   'settings.get': Settings;
   'settings.set': Settings;
+  'sync.signIn': SyncStatus;
+  'sync.signOut': SyncStatus;
+  'sync.status': SyncStatus;
+  'sync.now': SyncStatus;
+  'sync.conflicts': SyncConflict[];
+  'sync.resolveConflict': { story: Story };
 }
 
 /** The handler map's type: the single source of truth for both sides of every transport. */
@@ -120,7 +185,7 @@ export type SaveState = (typeof SAVE_STATES)[number];
 export interface EventPayloads {
   'story.changed': { id: string };
   'save.state': { id: string; state: SaveState; message?: string };
-  'sync.state': { online: boolean; pending: number; lastError: string | null; lastSyncedAt: string | null };
+  'sync.state': SyncState;
   'menu.command': { command: 'new-story' | 'import' | 'save-revision' | 'settings' };
 }
 export type EventName = keyof EventPayloads;

@@ -18,6 +18,9 @@ const NO_TOKEN = new ServiceError(
   'Thiếu mã truy cập. Hãy mở địa chỉ đầy đủ (có ?token=…) mà Newsdesk in ra khi khởi động.',
 );
 
+// In characters: Vietnamese takes up to three bytes each in UTF-8, and keepalive bodies are capped at 64 KiB.
+const KEEPALIVE_LIMIT = 20_000;
+
 export function createHttpClient(options: HttpClientOptions): NewsdeskClient {
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   const openEvents = options.createEventSource ?? ((url: string) => new EventSource(url));
@@ -27,11 +30,14 @@ export function createHttpClient(options: HttpClientOptions): NewsdeskClient {
   async function call<N extends HandlerName>(name: N, args: HandlerArgs<N>): Promise<HandlerResults[N]> {
     if (options.token === null) throw NO_TOKEN;
     let response: Response;
+    const body = JSON.stringify(args);
     try {
       response = await doFetch(`${options.origin}/rpc/${encodeURIComponent(name)}`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${options.token}` },
-        body: JSON.stringify(args),
+        body,
+        // keepalive lets the save sent as the tab closes finish.
+        keepalive: body.length < KEEPALIVE_LIMIT,
       });
     } catch {
       throw new ServiceError('offline', 'Không kết nối được với dịch vụ Newsdesk trên máy này. Dịch vụ có còn chạy không?');

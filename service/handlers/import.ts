@@ -19,11 +19,15 @@ export function importHandlers(context: ServiceContext): Pick<Handlers, 'import.
     'import.preview': handler('import.preview', ({ fileName, bytes }) => readUpload(fileName, bytes)),
     'import.create': handler('import.create', async ({ fileName, bytes, withTeasers }) => {
       const article = await readUpload(fileName, bytes);
-      const stored = storeImportedArticle(context.db, article, {
-        author: authorOf(context),
-        withTeasers: withTeasers ?? false,
-        stories: context.stories,
-      });
+      const stored = context.synced.created(
+        () =>
+          storeImportedArticle(context.db, article, {
+            author: authorOf(context),
+            withTeasers: withTeasers ?? false,
+            stories: context.stories,
+          }),
+        (imported) => [imported.storyId],
+      );
       for (const id of [...stored.teaserIds, stored.storyId]) context.events.emit('story.changed', { id });
       return stored;
     }),

@@ -56,6 +56,7 @@ const CHAIN: Array<{ version: number; adds: string[] }> = [
   },
   { version: 2, adds: ['table stories_fts', 'table stories_fts_data', 'table stories_fts_config'] },
   { version: 3, adds: ['table media', 'table settings'] },
+  { version: 4, adds: ['table outbox', 'table sync_pulled', 'table sync_conflicts', 'table sync_meta'] },
 ];
 
 describe('migration chain', () => {
@@ -95,7 +96,7 @@ describe('migration chain', () => {
     ];
     const db = new Database(temp.file('broken.db'));
     const error = expectStoreError(() => migrate(db, migrations), 'MIGRATION_FAILED');
-    expect(error.message).toContain('Không nâng cấp được cơ sở dữ liệu ở bước 4');
+    expect(error.message).toContain(`Không nâng cấp được cơ sở dữ liệu ở bước ${CHAIN.length + 1}`);
     expect(schemaVersion(db)).toBe(CHAIN.length);
     expect(schemaObjects(db)).not.toContain('table half_done');
     db.close();

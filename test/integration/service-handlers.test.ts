@@ -76,6 +76,12 @@ describe('argument validation', () => {
     'media.get': [{ sha256: 'ABC' }, /^Mã ảnh \(sha256\) không đúng định dạng$/],
     'settings.get': ['cài đặt', /^Tham số phải là một đối tượng JSON$/],
     'settings.set': [{ theme: 'tím' }, /^Giao diện phải là một trong: light, dark, system$/],
+    'sync.signIn': [{ serverUrl: 'máy chủ toà soạn', username: 'hphong', password: 'x' }, /^Địa chỉ máy chủ không phải địa chỉ web hợp lệ$/],
+    'sync.signOut': [{ now: true }, /^Tham số có trường không được hỗ trợ: now$/],
+    'sync.status': ['trạng thái', /^Tham số phải là một đối tượng JSON$/],
+    'sync.now': [{ force: 1 }, /^Tham số có trường không được hỗ trợ: force$/],
+    'sync.conflicts': [{ storyId: 'bài-1' }, /^Mã bài viết không hợp lệ$/],
+    'sync.resolveConflict': [{ storyId: MISSING_ID, keep: 'cả hai' }, /^Hãy chọn giữ bản của mình/],
   };
 
   it('has a case for every handler of the contract', () => {
