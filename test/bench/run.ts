@@ -3,6 +3,7 @@
 export {};
 const BENCHMARKS: Record<string, () => Promise<object>> = {
   store: async () => (await import('./store')).benchStore(),
+  server: async () => (await import('./server')).benchServer(),
 };
 
 const names = process.argv.slice(2);

@@ -1,0 +1,124 @@
+// A push is applied as one batch: the storage claims the op ids and locks the
+// stories, then this pure planner walks the ops in order, asking `decide` about
+// each against the story as the earlier ops of the batch left it. The storage
+// then writes the plan and numbers the applied ops from the change sequence.
+// Shared by both storages, so SQLite and PostgreSQL answer identically.
+import type { Story, StoryContent } from '../../core/story';
+import type { Decide, OpDecision, OpOutcome, OpRequest, StoredStory, UserRecord } from './types';
+
+export type ApplyDecision = Extract<OpDecision, { type: 'apply' }>;
+
+export type PlannedWrite = {
+  op: OpRequest;
+  /** The story before this op (null when this op creates it). */
+  before: StoredStory | null;
+  story: Story;
+  decision: ApplyDecision;
+  rev: number;
+};
+
+/** How an op ended before sequence numbers are known. */
+type PlannedOutcome =
+  | OpOutcome
+  | { status: 'applied-pending'; write: number }
+  | { status: 'conflict-pending'; write: number };
+
+export type BatchPlan = {
+  outcomes: PlannedOutcome[];
+  writes: PlannedWrite[];
+  /** Claimed op ids that ended in nothing written: their claim is dropped so a retry is judged again. */
+  released: string[];
+  affectsSite: boolean;
+};
+
+export type PriorOp = { userId: string; rev: number | null };
+
+export const notFound: OpOutcome = { status: 'rejected', code: 'not_found', message: 'Bài không có trên máy chủ' };
+const opIdTaken: OpOutcome = {
+  status: 'rejected',
+  code: 'op_id_taken',
+  message: 'Mã thao tác này đã được dùng bởi tài khoản khác',
+};
+
+export function planBatch(
+  ops: readonly OpRequest[],
+  user: UserRecord,
+  claimed: ReadonlySet<string>,
+  prior: ReadonlyMap<string, PriorOp>,
+  stories: ReadonlyMap<string, StoredStory>,
+  decide: Decide,
+): BatchPlan {
+  const state = new Map<string, { stored: StoredStory; write: number | null }>();
+  for (const [id, stored] of stories) state.set(id, { stored, write: null });
+  const appliedRev = new Map<string, number>();
+  const released = new Set<string>();
+  const outcomes: PlannedOutcome[] = [];
+  const writes: PlannedWrite[] = [];
+
+  ops.forEach((op, index) => {
+    if (!claimed.has(op.opId)) {
+      const p = prior.get(op.opId);
+      if (!p || p.userId !== user.id) outcomes.push(opIdTaken);
+      else outcomes.push({ status: 'duplicate', rev: p.rev ?? 0 });
+      return;
+    }
+    const done = appliedRev.get(op.opId);
+    if (done !== undefined) {
+      outcomes.push({ status: 'duplicate', rev: done });
+      return;
+    }
+    const current = state.get(op.storyId) ?? null;
+    const decision = decide(op, index, current?.stored ?? null);
+    if (decision.type !== 'apply') {
+      released.add(op.opId);
+      if (decision.type === 'reject') outcomes.push({ status: 'rejected', code: decision.code, message: decision.message });
+      else if (!current) outcomes.push(notFound);
+      else if (current.write === null) outcomes.push({ status: 'conflict', server: current.stored });
+      else outcomes.push({ status: 'conflict-pending', write: current.write });
+      return;
+    }
+    const rev = (current?.stored.story.rev ?? 0) + 1;
+    const story: Story = { ...decision.story, rev, baseRev: rev };
+    writes.push({ op, before: current?.stored ?? null, story, decision, rev });
+    const write = writes.length - 1;
+    state.set(op.storyId, { stored: { story, seq: -1, trashedAt: decision.trashedAt }, write });
+    appliedRev.set(op.opId, rev);
+    released.delete(op.opId);
+    outcomes.push({ status: 'applied-pending', write });
+  });
+
+  return { outcomes, writes, released: [...released], affectsSite: writes.some((w) => w.decision.affectsSite) };
+}
+
+/** The write with index k took change number firstSeq + k. */
+export function storedOf(plan: BatchPlan, write: number, firstSeq: number): StoredStory {
+  const w = plan.writes[write] as PlannedWrite;
+  return { story: w.story, seq: firstSeq + write, trashedAt: w.decision.trashedAt };
+}
+
+export function finishBatch(plan: BatchPlan, firstSeq: number): OpOutcome[] {
+  return plan.outcomes.map((o) => {
+    if (o.status === 'applied-pending') {
+      return { status: 'applied', rev: (plan.writes[o.write] as PlannedWrite).rev, stored: storedOf(plan, o.write, firstSeq) };
+    }
+    if (o.status === 'conflict-pending') return { status: 'conflict', server: storedOf(plan, o.write, firstSeq) };
+    return o;
+  });
+}
+
+/** Per story, its last write in the batch: what the stories table ends up holding. */
+export function finalWrites(plan: BatchPlan): Array<{ index: number; write: PlannedWrite; created: boolean }> {
+  const last = new Map<string, number>();
+  const created = new Set<string>();
+  plan.writes.forEach((w, i) => {
+    last.set(w.story.id, i);
+    if (w.before === null) created.add(w.story.id);
+  });
+  return [...last].map(([id, index]) => ({ index, write: plan.writes[index] as PlannedWrite, created: created.has(id) }));
+}
+
+/** The text a revision snapshots. */
+export function revisionContent(story: Story): StoryContent {
+  const { headline, sapo, byline, section, tags, slug, related, body } = story;
+  return { headline, sapo, byline, section, tags, slug, related, body };
+}

@@ -1,0 +1,123 @@
+// Numbered, append-only. A shipped migration is never edited: add the next one.
+// Times are ISO-8601 UTC text, which sorts in time order.
+import type { Migration } from './migration';
+
+export const SQLITE_MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    name: 'accounts',
+    sql: `
+      CREATE TABLE users (
+        id TEXT PRIMARY KEY,
+        username TEXT NOT NULL UNIQUE,
+        role TEXT NOT NULL CHECK (role IN ('reporter', 'editor', 'chief')),
+        password_hash TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE TABLE sessions (
+        token_hash TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL REFERENCES users(id),
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        revoked_at TEXT
+      );
+      CREATE INDEX sessions_user ON sessions(user_id);`,
+  },
+  {
+    version: 2,
+    name: 'stories and sync',
+    sql: `
+      CREATE TABLE sync_clock (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        change_seq INTEGER NOT NULL,
+        site_version INTEGER NOT NULL
+      );
+      INSERT INTO sync_clock (id, change_seq, site_version) VALUES (1, 0, 0);
+      CREATE TABLE stories (
+        id TEXT PRIMARY KEY,
+        short_id TEXT NOT NULL,
+        author TEXT NOT NULL,
+        assignee TEXT,
+        status TEXT NOT NULL,
+        section TEXT NOT NULL,
+        section_slug TEXT NOT NULL,
+        slug TEXT NOT NULL,
+        headline TEXT NOT NULL,
+        sapo TEXT NOT NULL,
+        is_pick INTEGER NOT NULL DEFAULT 0,
+        published_at TEXT,
+        updated_at TEXT NOT NULL,
+        rev INTEGER NOT NULL,
+        seq INTEGER NOT NULL,
+        trashed_at TEXT,
+        data TEXT NOT NULL
+      );
+      CREATE INDEX stories_seq ON stories(seq);
+      CREATE INDEX stories_public ON stories(status, published_at);
+      CREATE INDEX stories_section ON stories(section_slug, status, published_at);
+      CREATE TABLE story_revisions (
+        story_id TEXT NOT NULL REFERENCES stories(id),
+        rev INTEGER NOT NULL,
+        author TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        content TEXT NOT NULL,
+        PRIMARY KEY (story_id, rev)
+      );
+      CREATE TABLE sync_ops (
+        op_id TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL REFERENCES users(id),
+        story_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        rev INTEGER,
+        applied_at TEXT NOT NULL
+      );
+      CREATE TABLE audit (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        story_id TEXT NOT NULL,
+        username TEXT NOT NULL,
+        action TEXT NOT NULL,
+        from_status TEXT,
+        to_status TEXT NOT NULL,
+        rev INTEGER NOT NULL,
+        at TEXT NOT NULL
+      );`,
+  },
+  {
+    version: 3,
+    name: 'media',
+    sql: `
+      CREATE TABLE media (
+        sha256 TEXT PRIMARY KEY,
+        mime TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        bytes BLOB NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE TABLE story_media (
+        story_id TEXT NOT NULL REFERENCES stories(id),
+        sha256 TEXT NOT NULL,
+        PRIMARY KEY (story_id, sha256)
+      );
+      CREATE INDEX story_media_sha ON story_media(sha256);`,
+  },
+  {
+    // PostgreSQL's lz4 step; SQLite stores documents as plain text.
+    version: 4,
+    name: 'lz4 for story documents',
+    sql: 'SELECT 1;',
+  },
+  {
+    version: 5,
+    name: 'public addresses',
+    sql: `
+      CREATE TABLE story_addresses (
+        short_id TEXT NOT NULL,
+        section_slug TEXT NOT NULL,
+        slug TEXT NOT NULL,
+        story_id TEXT NOT NULL REFERENCES stories(id),
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (short_id, section_slug, slug, story_id)
+      );`,
+  },
+];

@@ -1,0 +1,141 @@
+// The one storage interface the server talks to. Two implementations keep the
+// same promises: ./sqlite (zero setup) and ./postgres (several stateless server
+// instances sharing one database). Policy lives outside: applyOp receives a pure
+// `decide` function and only guarantees atomicity, dedupe and ordering.
+import type { RevisionReason, Story } from '../../core/story';
+import type { Role } from '../auth/roles';
+
+export type UserRecord = {
+  id: string;
+  username: string;
+  role: Role;
+  passwordHash: string;
+  createdAt: string;
+};
+
+export type SessionRecord = {
+  user: UserRecord;
+  expiresAt: string;
+  revokedAt: string | null;
+};
+
+/** A story as the server keeps it: the story plus its place in the change stream. */
+export type StoredStory = {
+  story: Story;
+  /** Position in the global change sequence; the pull cursor. */
+  seq: number;
+  trashedAt: string | null;
+};
+
+/** The public address of a story: /{sectionSlug}/{slug}-{shortId}.html */
+export type PublicAddress = { sectionSlug: string; slug: string };
+
+export type OpDecision =
+  | {
+      type: 'apply';
+      story: Story;
+      trashedAt: string | null;
+      /** Set when the text changed: a revision snapshot is kept with this reason. */
+      revisionReason: RevisionReason | null;
+      /** The address to remember in the slug history (published stories only). */
+      address: PublicAddress | null;
+      /** sha256 of every stored image the body shows. */
+      mediaRefs: string[];
+      /** True when readers can see the difference: bumps the site version. */
+      affectsSite: boolean;
+    }
+  | { type: 'conflict' }
+  | { type: 'reject'; code: string; message: string };
+
+export type OpRequest = { opId: string; kind: string; storyId: string };
+
+export type OpOutcome =
+  | { status: 'applied'; rev: number; stored: StoredStory }
+  | { status: 'duplicate'; rev: number }
+  | { status: 'conflict'; server: StoredStory }
+  | { status: 'rejected'; code: string; message: string };
+
+/** Judges one op of a batch against the story as the earlier ops left it. */
+export type Decide = (op: OpRequest, index: number, current: StoredStory | null) => OpDecision;
+
+export type Viewer = { username: string; role: Role };
+
+export type PullPage = { changes: StoredStory[]; cursor: number; more: boolean };
+
+export type MediaRecord = { sha256: string; mime: string; bytes: Buffer; size: number };
+
+/** What the public site needs of a story for lists, boxes, RSS and the sitemap. */
+export type Teaser = {
+  id: string;
+  shortId: string;
+  section: string;
+  sectionSlug: string;
+  slug: string;
+  headline: string;
+  sapo: string;
+  publishedAt: string;
+  updatedAt: string;
+};
+
+export type ArticleLookup = {
+  stored: StoredStory;
+  /** The current public address; differs from the requested one after a rename. */
+  address: PublicAddress;
+};
+
+export type TeaserQuery = {
+  sectionSlug?: string;
+  /** Only editors' picks ("Nên xem"). */
+  picksOnly?: boolean;
+  excludeId?: string;
+  limit: number;
+  offset?: number;
+};
+
+export type DatabaseHealth = { kind: 'sqlite' | 'postgres'; ok: boolean; migration: number; error?: string };
+
+export interface Storage {
+  readonly kind: 'sqlite' | 'postgres';
+  health(): Promise<DatabaseHealth>;
+  close(): Promise<void>;
+
+  createUser(user: Omit<UserRecord, 'id' | 'createdAt'>): Promise<UserRecord>;
+  findUser(username: string): Promise<UserRecord | null>;
+  listUsers(): Promise<UserRecord[]>;
+
+  createSession(session: { tokenHash: string; userId: string; expiresAt: string }): Promise<void>;
+  findSession(tokenHash: string): Promise<SessionRecord | null>;
+  revokeSession(tokenHash: string): Promise<void>;
+
+  /**
+   * Applies a push's ops, in order, in one transaction: claims each opId (a
+   * unique constraint, so a retry or a concurrent copy is a duplicate), locks
+   * the stories, asks `decide` about each op, writes what applies with rev + 1
+   * and its own change number. Conflicts and rejections leave no trace, so a
+   * retry is judged again. Answers one outcome per op, in order.
+   */
+  applyOps(ops: readonly OpRequest[], user: UserRecord, decide: Decide): Promise<OpOutcome[]>;
+  getStory(id: string): Promise<StoredStory | null>;
+  pull(viewer: Viewer, cursor: number, limit: number): Promise<PullPage>;
+
+  /** Stores an image once; returns false when those bytes were already there. */
+  putMedia(media: MediaRecord): Promise<boolean>;
+  getMedia(sha256: string): Promise<MediaRecord | null>;
+  /** True when a published story shows this image, so anyone may fetch it. */
+  isMediaPublic(sha256: string): Promise<boolean>;
+
+  /** Bumped by every change readers can see; the public pages' cache key. */
+  siteVersion(): Promise<number>;
+  /** The story that was ever public at this address (current or old), if any. */
+  findByAddress(shortId: string, address: PublicAddress): Promise<ArticleLookup | null>;
+  latestPublished(query: TeaserQuery): Promise<Teaser[]>;
+  countPublished(sectionSlug?: string): Promise<number>;
+  publishedByIds(ids: string[]): Promise<Teaser[]>;
+}
+
+export class UserExistsError extends Error {
+  constructor(readonly username: string) {
+    super(`Tài khoản "${username}" đã tồn tại`);
+    this.name = 'UserExistsError';
+  }
+}

@@ -1,0 +1,97 @@
+import type { FastifyInstance } from 'fastify';
+import type { Authenticator } from '../auth/authenticate';
+import { z } from 'zod';
+import { describeIssues, notFound, parseOr400 } from '../http/errors';
+import type { OpOutcome, OpRequest, Storage, StoredStory } from '../storage/types';
+import { canSee, decideOp } from './policy';
+import {
+  parseOpPayload,
+  pullQuery,
+  pushRequest,
+  type OpResult,
+  type PullResponse,
+  type PushResponse,
+  type StoredStoryWire,
+  type SyncOp,
+} from './protocol';
+
+/** A push may carry a large backlog of long stories; images go up separately. */
+export const PUSH_BODY_LIMIT = 8 * 1024 * 1024;
+
+const storyParams = z.strictObject({ id: z.uuid({ message: 'Mã bài phải là UUID' }) });
+
+export type SyncDeps = { storage: Storage; auth: Authenticator; onSiteMayHaveChanged: () => void };
+
+function wire(stored: StoredStory): StoredStoryWire {
+  return { story: stored.story, seq: stored.seq, trashedAt: stored.trashedAt };
+}
+
+function toResult(opId: string, outcome: OpOutcome): OpResult {
+  switch (outcome.status) {
+    case 'applied':
+      return { opId, status: 'applied', rev: outcome.rev, seq: outcome.stored.seq };
+    case 'duplicate':
+      return { opId, status: 'duplicate', rev: outcome.rev };
+    case 'conflict':
+      return { opId, status: 'conflict', server: wire(outcome.server) };
+    case 'rejected':
+      return { opId, status: 'rejected', code: outcome.code, message: outcome.message };
+  }
+}
+
+export function registerSyncRoutes(app: FastifyInstance, { storage, auth, onSiteMayHaveChanged }: SyncDeps): void {
+  app.post('/api/sync/push', { bodyLimit: PUSH_BODY_LIMIT }, async (request): Promise<PushResponse> => {
+    const { user } = await auth.require(request);
+    const { ops } = parseOr400(pushRequest, request.body, 'Yêu cầu đồng bộ');
+    // Payloads are checked one by one: a bad op is rejected alone, the rest go to storage as one batch.
+    const results: Array<OpResult | null> = [];
+    const batch: Array<{ request: OpRequest; op: SyncOp; slot: number }> = [];
+    for (const envelope of ops) {
+      const parsed = parseOpPayload(envelope);
+      if (parsed.ok) {
+        batch.push({ request: { opId: envelope.opId, kind: envelope.kind, storyId: envelope.storyId }, op: parsed.op, slot: results.length });
+        results.push(null);
+        continue;
+      }
+      const first = describeIssues(parsed.error)[0];
+      const where = first?.path ? `${first.path}: ` : '';
+      results.push({
+        opId: envelope.opId,
+        status: 'rejected',
+        code: 'invalid_payload',
+        message: `Nội dung thao tác không hợp lệ: ${where}${first?.message ?? ''}`,
+      });
+    }
+    // In order: a later op may build on an earlier one (upsert, then publish).
+    const outcomes = await storage.applyOps(
+      batch.map((b) => b.request),
+      user,
+      (_request, index, current) => decideOp((batch[index] as (typeof batch)[number]).op, user, current, new Date().toISOString()),
+    );
+    outcomes.forEach((outcome, i) => {
+      const b = batch[i] as (typeof batch)[number];
+      results[b.slot] = toResult(b.request.opId, outcome);
+    });
+    if (outcomes.some((o) => o.status === 'applied')) onSiteMayHaveChanged();
+    const answered = results.filter((r): r is OpResult => r !== null);
+    const applied = answered.filter((r) => r.status === 'applied').length;
+    request.log.info({ user: user.username, ops: ops.length, applied }, 'push');
+    return { results: answered };
+  });
+
+  app.get('/api/stories/:id', async (request): Promise<StoredStoryWire> => {
+    const { user } = await auth.require(request);
+    const { id } = parseOr400(storyParams, request.params, 'Mã bài');
+    const stored = await storage.getStory(id);
+    // Invisible and absent look the same, so the answer reveals nothing.
+    if (!stored || !canSee(user, stored.story)) throw notFound();
+    return wire(stored);
+  });
+
+  app.get('/api/sync/pull', async (request): Promise<PullResponse> => {
+    const { user } = await auth.require(request);
+    const { cursor, limit } = parseOr400(pullQuery, request.query, 'Yêu cầu lấy thay đổi');
+    const page = await storage.pull({ username: user.username, role: user.role }, cursor, limit);
+    return { changes: page.changes.map(wire), cursor: page.cursor, more: page.more };
+  });
+}

@@ -1,0 +1,106 @@
+// Whatever a client sends, the answer is a 4xx with a machine code and a
+// Vietnamese reason, never a 500.
+import { afterAll, expect, it } from 'vitest';
+import { call, rawRequest } from './helpers/api';
+import { describeEachDatabase } from './helpers/harness';
+import { newId } from './helpers/stories';
+
+const VIETNAMESE = /[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]/i;
+const validOp = () => ({ opId: newId(), kind: 'upsert', storyId: newId(), baseRev: 0, payload: {} });
+const deep = (depth: number) => '['.repeat(depth) + ']'.repeat(depth);
+
+type Case = [what: string, method: string, path: string, body: string | undefined, contentType: string | undefined, status: number, code: string];
+
+const cases: Case[] = [
+  ['broken JSON', 'POST', '/api/login', '{"username": "hphong",', 'application/json', 400, 'invalid_json'],
+  ['an empty JSON body', 'POST', '/api/login', '', 'application/json', 400, 'invalid_json'],
+  ['a JSON array', 'POST', '/api/login', '[]', 'application/json', 400, 'invalid_request'],
+  ['a JSON string', 'POST', '/api/login', '"hphong"', 'application/json', 400, 'invalid_request'],
+  ['JSON null', 'POST', '/api/login', 'null', 'application/json', 400, 'invalid_request'],
+  ['wrong types', 'POST', '/api/login', '{"username":5,"password":[]}', 'application/json', 400, 'invalid_request'],
+  ['an unknown field', 'POST', '/api/login', '{"username":"a","password":"b","admin":true}', 'application/json', 400, 'invalid_request'],
+  ['prototype poisoning', 'POST', '/api/login', '{"__proto__":{"role":"chief"}}', 'application/json', 400, 'invalid_json'],
+  ['deeply nested JSON', 'POST', '/api/login', deep(50_000), 'application/json', 400, 'invalid_request'],
+  ['a text body', 'POST', '/api/login', 'username=hphong', 'text/plain', 415, 'unsupported_media_type'],
+  ['a form body', 'POST', '/api/login', 'username=hphong&password=x', 'application/x-www-form-urlencoded', 415, 'unsupported_media_type'],
+  ['a 2 MB login', 'POST', '/api/login', JSON.stringify({ username: 'a', password: 'x'.repeat(2_000_000) }), 'application/json', 413, 'too_large'],
+];
+
+const pushCases: Array<[string, unknown, number, string]> = [
+  ['an empty object', {}, 400, 'invalid_request'],
+  ['ops that are not an array', { ops: 'tất cả' }, 400, 'invalid_request'],
+  ['no ops', { ops: [] }, 400, 'invalid_request'],
+  ['an opId that is not a UUID', { ops: [{ ...validOp(), opId: '1' }] }, 400, 'invalid_request'],
+  ['an unknown kind', { ops: [{ ...validOp(), kind: 'drop' }] }, 400, 'invalid_request'],
+  ['a negative baseRev', { ops: [{ ...validOp(), baseRev: -1 }] }, 400, 'invalid_request'],
+  ['a fractional baseRev', { ops: [{ ...validOp(), baseRev: 1.5 }] }, 400, 'invalid_request'],
+  ['a baseRev as text', { ops: [{ ...validOp(), baseRev: '0' }] }, 400, 'invalid_request'],
+  ['an op with extra fields', { ops: [{ ...validOp(), force: true }] }, 400, 'invalid_request'],
+  ['501 ops', { ops: Array.from({ length: 501 }, validOp) }, 400, 'invalid_request'],
+];
+
+describeEachDatabase('malformed requests', (h) => {
+  it.each(cases)('answers %s with a reason', async (_what, method, path, body, contentType, status, code) => {
+    const headers: Record<string, string> = contentType ? { 'content-type': contentType } : {};
+    const reply = await call(h.url, method, path, { body, headers });
+    expect(reply.status, reply.text.slice(0, 300)).toBe(status);
+    const error = (reply.json() as { error: { code: string; message: string } }).error;
+    expect(error.code).toBe(code);
+    expect(error.message).toMatch(VIETNAMESE);
+  });
+
+  it.each(pushCases)('answers a push with %s with 400', async (_what, body, status, code) => {
+    const reply = await call(h.url, 'POST', '/api/sync/push', { token: h.token('reporter'), json: body });
+    expect(reply.status, reply.text.slice(0, 300)).toBe(status);
+    const error = (reply.json() as { error: { code: string; message: string } }).error;
+    expect(error.code).toBe(code);
+    expect(error.message).toMatch(VIETNAMESE);
+  });
+
+  it('answers a push over 8 MB with 413', async () => {
+    const reply = await rawRequest(h.url, {
+      method: 'POST',
+      path: '/api/sync/push',
+      headers: { authorization: `Bearer ${h.token('reporter')}`, 'content-type': 'application/json', 'content-length': 9 * 1024 * 1024 },
+    });
+    expect(reply.status).toBe(413);
+    expect(JSON.parse(reply.text)).toMatchObject({ error: { code: 'too_large' } });
+  });
+
+  it.each([
+    ['/api/sync/pull?limit=0'],
+    ['/api/sync/pull?limit=100000'],
+    ['/api/sync/pull?cursor=-1'],
+    ['/api/sync/pull?cursor=Infinity'],
+    ['/api/sync/pull?cursor=1e400'],
+    ['/api/sync/pull?cursor=1&cursor=2'],
+  ])('answers GET %s with 400', async (path) => {
+    const reply = await call(h.url, 'GET', path, { token: h.token('editor') });
+    expect(reply.status, reply.text).toBe(400);
+    expect(reply.json()).toMatchObject({ error: { code: 'invalid_request', message: expect.stringMatching(VIETNAMESE) } });
+  });
+
+  it.each([
+    ['a bad page number', '/cong-doan/?page=hai', 400],
+    ['page zero', '/cong-doan/?page=0', 400],
+    ['a broken percent-escape', '/cong-doan/%E0%A4%A.html', 400],
+    ['an unknown path', '/khong/co/trang/nay', 404],
+  ])('answers %s on the site with an HTML page', async (_what, path, status) => {
+    const reply = await call(h.url, 'GET', path);
+    expect(reply.status).toBe(status);
+    expect(reply.headers.get('content-type')).toContain('text/html');
+    expect(reply.text).toMatch(VIETNAMESE);
+  });
+
+  it('creates no account from a malformed request', async () => {
+    const reply = await call(h.url, 'POST', '/api/users', { token: h.token('chief'), json: { username: 'x', role: 'editor' } });
+    expect(reply.status).toBe(400);
+    expect(reply.json()).toMatchObject({ error: { code: 'invalid_request', message: expect.stringMatching(VIETNAMESE) } });
+  });
+
+  afterAll(() => {
+    // Not one of the requests above became a server error.
+    const errors = h.server?.logs().split('\n').filter((line) => /"level":(50|60)/.test(line)) ?? [];
+    expect(errors).toEqual([]);
+  });
+});
