@@ -3,6 +3,7 @@
 export {};
 const BENCHMARKS: Record<string, () => Promise<object>> = {
   store: async () => (await import('./store')).benchStore(),
+  editor: async () => (await import('./editor')).benchEditor(),
   server: async () => (await import('./server')).benchServer(),
 };
 
