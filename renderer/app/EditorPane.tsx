@@ -9,7 +9,17 @@ import { ErrorBoundary } from '../ui/ErrorBoundary';
 
 const FIRST_FIELD = '[data-testid="story-editor"] :is(input, textarea, [contenteditable="true"])';
 
-const StoryEditor = lazy(() => import('../editor/StoryEditor').then((module) => ({ default: module.StoryEditor })));
+const loadEditor = () => import('../editor/StoryEditor');
+const StoryEditor = lazy(() => loadEditor().then((module) => ({ default: module.StoryEditor })));
+
+/**
+ * Fetches and compiles the editor's code once the list has painted and the
+ * page is idle, so that opening the first story does not wait for it.
+ */
+export function preloadEditor(): void {
+  const idle = window.requestIdleCallback ?? ((callback: () => void) => window.setTimeout(callback, 200));
+  idle(() => void loadEditor());
+}
 
 export function EditorPane(props: {
   client: NewsdeskClient;

@@ -12,7 +12,7 @@ import { useStoryPages } from '../list/useStoryPages';
 import { SettingsDialog } from '../settings/SettingsDialog';
 import { useTheme } from '../theme/useTheme';
 import { toServiceError, type NewsdeskClient } from '../transport';
-import { EditorPane } from './EditorPane';
+import { EditorPane, preloadEditor } from './EditorPane';
 import { Notices } from './Notices';
 import { commandForKey, type AppCommand } from './shortcuts';
 import { TopBar } from './TopBar';
@@ -32,6 +32,7 @@ export function Workspace(props: {
   const { client, settings } = props;
   const { t, i18n } = useTranslation();
   useTheme(settings.theme);
+  useEffect(preloadEditor, []);
   useEffect(() => {
     void i18n.changeLanguage(settings.language);
     document.documentElement.lang = settings.language;
