@@ -3,14 +3,12 @@
 // must bring back the same story, and the CLI's headless HTML export of the
 // stored story must have the same structure as the editor shows.
 import { createHash } from 'node:crypto';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { story as storySchema } from '../../core/story';
 import { runCli } from '../helpers/cli-run';
-import { startApp, type TestApp } from './helpers/app';
-import { launchChromium } from './helpers/chromium';
 import { editorOutline, exportOutline, type Outline } from './helpers/outline';
-import { openAppPage, waitForSaveState, type AppPage } from './helpers/page';
+import { waitForSaveState } from './helpers/page';
+import { useAppSession } from './helpers/session';
 import { makePng } from './helpers/png';
 
 const HEADLINE = 'Công đoàn quận Hai Bà Trưng chăm lo Tết cho người lao động';
@@ -38,27 +36,12 @@ const EXPECTED: Outline = {
   links: [{ href: LINK_URL, text: LINK_TEXT }],
 };
 
-let browser: Browser;
-let app: TestApp | null = null;
-let tab: AppPage | null = null;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterEach(async () => {
-  await tab?.close();
-  await app?.stop();
-  tab = null;
-  app = null;
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const session = useAppSession();
 
 describe('the editor in a real browser', () => {
   test('a story typed with formatting, a link and a figure survives a reload and exports with the same structure', async () => {
-    app = await startApp(inject('rendererDir'));
-    tab = await openAppPage(browser, app);
+    const app = await session.startApp();
+    const tab = await session.openPage(app);
     const { page } = tab;
 
     await page.getByRole('button', { name: 'Bài mới' }).click();

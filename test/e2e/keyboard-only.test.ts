@@ -1,14 +1,12 @@
 // A writer who never touches the mouse: Ctrl+N for a new story, Tab and Enter
 // from field to field, Ctrl+B, the markdown shortcuts for a subheading and a list,
 // and Ctrl+S for an explicit revision. A pointer event anywhere fails the test.
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { inlineText, revision as revisionSchema, type BlockNode } from '../../core/story';
 import { listItemTexts } from '../../core/story/plain-text';
-import { startApp, type TestApp } from './helpers/app';
-import { launchChromium } from './helpers/chromium';
 import { editorOutline } from './helpers/outline';
-import { eventually, openAppPage, waitForFocus, waitForSaveState, type AppPage } from './helpers/page';
+import { eventually, waitForFocus, waitForSaveState } from './helpers/page';
+import { useAppSession } from './helpers/session';
 
 const HEADLINE = 'Cụm thi đua số 4 chăm lo đời sống cho đoàn viên';
 const SAPO = 'Các công đoàn cơ sở trong cụm đã trao quà, thăm hỏi và hỗ trợ kịp thời người lao động gặp khó khăn.';
@@ -19,27 +17,12 @@ const SUBHEADING = 'Phát động thi đua gắn với 3 khâu đột phá';
 const ITEMS = ['Đẩy mạnh đối thoại, thương lượng tập thể', 'Tập trung phát triển đoàn viên'];
 const CLOSING = 'Các hoạt động sẽ tiếp tục trong quý II.';
 
-let browser: Browser;
-let app: TestApp | null = null;
-let tab: AppPage | null = null;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterEach(async () => {
-  await tab?.close();
-  await app?.stop();
-  tab = null;
-  app = null;
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const session = useAppSession();
 
 describe('the keyboard alone', () => {
   test('creates, writes, formats and saves a revision of a story', async () => {
-    app = await startApp(inject('rendererDir'));
-    tab = await openAppPage(browser, app);
+    const app = await session.startApp();
+    const tab = await session.openPage(app);
     const { page } = tab;
     await page.evaluate(() => {
       const w = window as Window & { pointerEvents?: number };

@@ -4,35 +4,18 @@
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { foldForSearch } from '../../core/text';
 import { ROOT } from '../helpers/service-web';
-import { startApp, type TestApp } from './helpers/app';
-import { launchChromium } from './helpers/chromium';
 import { editorOutline } from './helpers/outline';
-import { openAppPage, type AppPage } from './helpers/page';
+import { useAppSession } from './helpers/session';
 import { pngSize } from './helpers/png';
 import { CUM_THI_DUA_FILE, importSample, LDLD, LDLD_FILE, sampleBytes } from './helpers/samples';
 
 const SCREENSHOT = path.join(ROOT, 'test-results', 'editor-sample.png');
 const SHOT_SIZE = { width: 1280, height: 1600 };
 
-let browser: Browser;
-let app: TestApp | null = null;
-let tab: AppPage | null = null;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterEach(async () => {
-  await tab?.close();
-  await app?.stop();
-  tab = null;
-  app = null;
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const session = useAppSession();
 
 /** The sample without its byline line: the importer must warn that it found no author. */
 function withoutByline(): Buffer {
@@ -42,8 +25,8 @@ function withoutByline(): Buffer {
 
 describe('importing a sample article through the UI', () => {
   test('the preview shows headline, subheadings, figures, byline and warnings; the story then opens with them', async () => {
-    app = await startApp(inject('rendererDir'));
-    tab = await openAppPage(browser, app);
+    const app = await session.startApp();
+    const tab = await session.openPage(app);
     const { page } = tab;
 
     await page.getByTestId('import-button').click();
@@ -130,10 +113,10 @@ async function searchFor(page: Page, query: string): Promise<ShownHit[]> {
 
 describe('searching the store from the UI', () => {
   test('an unaccented query finds the imported sample and highlights the matched words', async () => {
-    app = await startApp(inject('rendererDir'));
+    const app = await session.startApp();
     await importSample(app, LDLD_FILE);
     await importSample(app, CUM_THI_DUA_FILE);
-    tab = await openAppPage(browser, app);
+    const tab = await session.openPage(app);
     const { page } = tab;
     await page.getByTestId('story-row').nth(1).waitFor();
 
@@ -161,9 +144,9 @@ describe('searching the store from the UI', () => {
 
 describe('a screenshot of the editor', () => {
   test('the sample article open in the editor is kept as test-results/editor-sample.png', async () => {
-    app = await startApp(inject('rendererDir'));
+    const app = await session.startApp();
     const id = await importSample(app, LDLD_FILE);
-    tab = await openAppPage(browser, app, { hash: `#/story/${id}` });
+    const tab = await session.openPage(app, { hash: `#/story/${id}` });
     const { page } = tab;
     // Tall enough to show headline, sapo, the first subheading and the first figure at once.
     await page.setViewportSize(SHOT_SIZE);

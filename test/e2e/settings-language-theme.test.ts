@@ -1,27 +1,11 @@
 // Settings in the UI: English instead of Vietnamese, and the dark theme. Both
 // apply at once to the open window and stay after a reload.
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, test } from 'vitest';
-import { startApp, type TestApp } from './helpers/app';
-import { launchChromium } from './helpers/chromium';
-import { openAppPage, waitForSaveState, type AppPage } from './helpers/page';
+import { describe, expect, test } from 'vitest';
+import { waitForSaveState } from './helpers/page';
+import { useAppSession } from './helpers/session';
 
-let browser: Browser;
-let app: TestApp | null = null;
-let tab: AppPage | null = null;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterEach(async () => {
-  await tab?.close();
-  await app?.stop();
-  tab = null;
-  app = null;
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const session = useAppSession();
 
 interface Looks {
   lang: string;
@@ -60,9 +44,9 @@ function looks(page: Page): Promise<Looks> {
 
 describe('settings', () => {
   test('English and the dark theme apply to the open window and persist', async () => {
-    app = await startApp(inject('rendererDir'));
+    const app = await session.startApp();
     const story = await app.rpc('stories.create', { content: { headline: 'Công đoàn quận Hai Bà Trưng' } });
-    tab = await openAppPage(browser, app, { hash: `#/story/${story.id}` });
+    const tab = await session.openPage(app, { hash: `#/story/${story.id}` });
     const { page } = tab;
     await page.getByTestId('toolbar-bold').waitFor();
 

@@ -1,0 +1,43 @@
+// The hooks every browser test file shares: one Chromium per file, and a fresh
+// app (its own data folder, so its own database) per test, stopped after it.
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, inject } from 'vitest';
+import { startApp, type TestApp } from './app';
+import { launchChromium } from './chromium';
+import { openAppPage, type AppPage } from './page';
+
+export interface AppSession {
+  startApp(): Promise<TestApp>;
+  openPage(app: TestApp, options?: { hash?: string }): Promise<AppPage>;
+}
+
+export function useAppSession(): AppSession {
+  let browser: Browser | null = null;
+  const apps: TestApp[] = [];
+  const tabs: AppPage[] = [];
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterEach(async () => {
+    for (const tab of tabs.splice(0)) await tab.close();
+    for (const app of apps.splice(0)) await app.stop();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  return {
+    async startApp() {
+      const app = await startApp(inject('rendererDir'));
+      apps.push(app);
+      return app;
+    },
+    async openPage(app, options) {
+      if (browser === null) throw new Error('Chromium is not running');
+      const tab = await openAppPage(browser, app, options);
+      tabs.push(tab);
+      return tab;
+    },
+  };
+}
