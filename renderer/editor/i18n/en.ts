@@ -80,10 +80,10 @@ const en: Record<keyof typeof vi, string> & Record<string, string> = {
   relatedChosen: 'Chosen',
   relatedDone: 'Done',
 
-  words: '{{count}} words',
-  words_one: '{{count}} word',
-  words_other: '{{count}} words',
-  wordsOfTarget: '{{count}} / {{target}} words',
+  words: '{{count, number}} words',
+  words_one: '{{count, number}} word',
+  words_other: '{{count, number}} words',
+  wordsOfTarget: '{{count, number}} / {{target, number}} words',
   minutes: '{{count}} min read',
   lengthTarget: 'Length target for the section',
 

@@ -78,8 +78,8 @@ const vi = {
   relatedChosen: 'Đã chọn',
   relatedDone: 'Xong',
 
-  words: '{{count}} chữ',
-  wordsOfTarget: '{{count}} / {{target}} chữ',
+  words: '{{count, number}} chữ',
+  wordsOfTarget: '{{count, number}} / {{target, number}} chữ',
   minutes: '{{count}} phút đọc',
   lengthTarget: 'Chỉ tiêu độ dài của chuyên mục',
 
