@@ -11,6 +11,7 @@ import { registerAppScheme, serveAppProtocol } from './protocol';
 import { denyAllPermissions, installNavigationGuards } from './security';
 import type { AppService, AppServiceModule } from './service-contract';
 import { bringToFront, claimSingleInstance } from './single-instance';
+import { createSafeTokenStore, TOKEN_FILE_NAME } from './token-store';
 import { WINDOW_STATE_FILE_NAME } from './window-state';
 
 export interface DesktopAppOptions {
@@ -79,7 +80,10 @@ export async function startDesktopApp(options: DesktopAppOptions): Promise<Deskt
   const dataDir = app.getPath('userData');
   let service: AppService;
   try {
-    service = await options.serviceModule.createAppService({ dataDir });
+    service = await options.serviceModule.createAppService({
+      dataDir,
+      tokenStore: createSafeTokenStore(path.join(dataDir, TOKEN_FILE_NAME)),
+    });
   } catch (error) {
     console.error('Newsdesk: the store did not open', error);
     dialog.showErrorBox(

@@ -5,7 +5,8 @@ import type * as service from '../service';
 export type AppService = Pick<service.AppService, 'call' | 'on' | 'close'>;
 
 export interface AppServiceModule {
-  createAppService(opts: { dataDir: string }): Promise<AppService>;
+  /** `tokenStore`: the shell keeps the sign-in token with safeStorage (./token-store). */
+  createAppService(opts: { dataDir: string; tokenStore?: service.TokenStore }): Promise<AppService>;
   HANDLER_NAMES: readonly string[];
   EVENT_NAMES: readonly string[];
 }

@@ -147,8 +147,9 @@ export async function createAppService(options: AppServiceOptions): Promise<AppS
     if (closed) return;
     closed = true;
     clearInterval(sealTimer);
-    await Promise.allSettled([...inFlight]);
+    // First the worker, so that a 'sync.now' in flight is not left waiting on the network.
     await sync.stop();
+    await Promise.allSettled([...inFlight]);
     sealExpired();
     context.events.clear();
     db.close();

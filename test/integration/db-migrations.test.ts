@@ -57,6 +57,8 @@ const CHAIN: Array<{ version: number; adds: string[] }> = [
   { version: 2, adds: ['table stories_fts', 'table stories_fts_data', 'table stories_fts_config'] },
   { version: 3, adds: ['table media', 'table settings'] },
   { version: 4, adds: ['table outbox', 'table sync_pulled', 'table sync_conflicts', 'table sync_meta'] },
+  // Rebuilds the search index in place: same tables, new options.
+  { version: 5, adds: [] },
 ];
 
 describe('migration chain', () => {

@@ -105,7 +105,10 @@ describe('start-up', () => {
     const { options, createAppService } = realService();
     const started = await startReady(options);
     expect(app.getName()).toBe('Newsdesk');
-    expect(createAppService).toHaveBeenCalledExactlyOnceWith({ dataDir: path.join(appData, 'Newsdesk') });
+    expect(createAppService).toHaveBeenCalledExactlyOnceWith({
+      dataDir: path.join(appData, 'Newsdesk'),
+      tokenStore: expect.objectContaining({ get: expect.any(Function) }),
+    });
     expect(started?.dataDir).toBe(path.join(appData, 'Newsdesk'));
   });
 

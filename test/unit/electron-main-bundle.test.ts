@@ -67,6 +67,12 @@ export const ipcMain = {
 };
 export const Menu = { buildFromTemplate(template) { menuTemplate = template; return template; }, setApplicationMenu() { log.push('menu'); } };
 export const shell = { openExternal: async () => undefined };
+export const safeStorage = {
+  isEncryptionAvailable: () => false,
+  getSelectedStorageBackend: () => 'basic_text',
+  encryptString() { throw new Error('no keychain'); },
+  decryptString() { throw new Error('no keychain'); },
+};
 export const dialog = {
   showErrorBox(title, message) { log.push('error box: ' + title + ': ' + message); },
   showMessageBox: async () => ({ response: 0 }),

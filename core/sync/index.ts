@@ -1,0 +1,3 @@
+export * from './protocol';
+export * from './backoff';
+export * from './auth';

@@ -1,0 +1,53 @@
+// The sync status for the UI: asked once, then kept current by 'sync.state'
+// events. An event carries the four fields every transport knows; when a
+// transport drops the rest (progress, conflicts…), the full status is asked
+// again, one request at a time however many events arrive.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { SyncStatus } from '../../core/api';
+import type { NewsdeskClient } from '../transport';
+
+export function useSyncStatus(client: NewsdeskClient): { status: SyncStatus | null; refresh: () => void } {
+  const [status, setStatus] = useState<SyncStatus | null>(null);
+  const askRef = useRef<() => void>(() => undefined);
+
+  useEffect(() => {
+    let live = true;
+    let asking = false;
+    let again = false;
+    const ask = (): void => {
+      if (asking) {
+        again = true;
+        return;
+      }
+      asking = true;
+      client
+        .call('sync.status', {})
+        .then(
+          (full) => {
+            if (live) setStatus(full);
+          },
+          () => undefined,
+        )
+        .finally(() => {
+          asking = false;
+          if (again && live) {
+            again = false;
+            ask();
+          }
+        });
+    };
+    askRef.current = ask;
+    const off = client.on('sync.state', (state) => {
+      setStatus((old) => (old === null ? old : { ...old, ...state }));
+      if (state.signedIn === undefined || state.progress === undefined) ask();
+    });
+    ask();
+    return () => {
+      live = false;
+      off();
+    };
+  }, [client]);
+
+  const refresh = useCallback(() => askRef.current(), []);
+  return { status, refresh };
+}

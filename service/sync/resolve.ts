@@ -1,0 +1,61 @@
+// The user's choice between the two versions of a conflicted story.
+//   mine    the text here stays (saved as a 'merge' revision) and goes up again,
+//           now based on the server's revision, so it replaces the server's text
+//           knowingly; a story trashed here is trashed there.
+//   theirs  the server's text becomes the text here (also a 'merge' revision,
+//           so the local text stays in history); nothing needs to go up.
+// Either way the conflict row is kept, marked resolved: no text is dropped.
+import type { StoredStory } from '../../db';
+import { authorOf, type ServiceContext } from '../context';
+import { ServiceError } from '../errors';
+import type { ConflictStore } from './conflicts';
+import { contentOf, type LocalCopy } from './local-copy';
+import type { Outbox } from './outbox';
+
+export interface ResolveDeps {
+  context: ServiceContext;
+  outbox: Outbox;
+  conflicts: ConflictStore;
+  copy: LocalCopy;
+}
+
+export function resolveConflict(deps: ResolveDeps, storyId: string, keep: 'mine' | 'theirs'): StoredStory {
+  const { context, outbox, conflicts, copy } = deps;
+  const { stories } = context;
+  const story = context.db.transaction((): StoredStory => {
+    const open = conflicts.open(storyId);
+    if (!open) {
+      throw new ServiceError('CONFLICT_NOT_FOUND', 'Bài này không có hai phiên bản đang chờ chọn.', 'not_found');
+    }
+    const local = copy.state(storyId);
+    if (!local) throw new ServiceError('STORY_NOT_FOUND', 'Không tìm thấy bài viết này.', 'not_found');
+    // Changes made while the conflict waited are in the story's text; their ops are replaced below.
+    // A refusal of an older text no longer matters either: the user has chosen.
+    outbox.dropUnsent(storyId);
+    outbox.clearDead(storyId);
+    const author = authorOf(context);
+    if (keep === 'mine') {
+      if (local.trashed) {
+        outbox.delete(storyId);
+      } else {
+        const saved = stories.save(storyId, local.content, { author, reason: 'merge' });
+        outbox.upsert(saved.story, 'save');
+      }
+    } else {
+      const server = open.server;
+      if (server.trashedAt === null) {
+        if (local.trashed) stories.restore(storyId);
+        stories.save(storyId, contentOf(server.story), { author, reason: 'merge' });
+      }
+      // Status, author and revision as the server has them; the text is the same as just saved.
+      copy.apply(server);
+    }
+    conflicts.resolve(open.id, keep);
+    const after = stories.get(storyId);
+    if (!after) throw new ServiceError('STORY_NOT_FOUND', 'Không tìm thấy bài viết này.', 'not_found');
+    return after;
+  })();
+  outbox.changed();
+  context.events.emit('story.changed', { id: storyId });
+  return story;
+}

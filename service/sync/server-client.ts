@@ -1,0 +1,211 @@
+// The publishing server's sync API as the desktop calls it: every request has a
+// time limit, every answer is checked with the protocol's zod schemas, and every
+// failure is a SyncFailure whose kind tells the worker what to do next:
+//   offline       no answer (refused, reset, cut, timed out): retry later
+//   unauthorized  the token is no longer good: the user must sign in again
+//   refused       the server read the request and said no (400, 413…): do not resend it as is
+//   server        the server failed, is not a Newsdesk server, or answered nonsense: retry later
+import type { z } from 'zod';
+import {
+  errorBody,
+  loginResponse,
+  pullResponse,
+  pushResponse,
+  type LoginResponse,
+  type PullResponse,
+  type PushResponse,
+  type SyncOpEnvelope,
+} from '../../core/sync';
+
+export type SyncFailureKind = 'offline' | 'unauthorized' | 'refused' | 'server';
+
+export class SyncFailure extends Error {
+  override readonly name = 'SyncFailure';
+
+  constructor(
+    readonly kind: SyncFailureKind,
+    message: string,
+    readonly status: number | null = null,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+
+  /** No answer within the time limit (as opposed to a refused or cut connection). */
+  get timedOut(): boolean {
+    return this.kind === 'offline' && causeCode(this.cause) === 'TimeoutError';
+  }
+}
+
+export type Fetch = typeof fetch;
+
+/** An op as the outbox keeps it: the payload stays the JSON text it was stored as. */
+export interface PushOp {
+  opId: string;
+  kind: SyncOpEnvelope['kind'];
+  storyId: string;
+  baseRev: number;
+  payloadJson: string | null;
+}
+
+/**
+ * The push request's JSON. Payloads are spliced in as stored instead of being
+ * parsed and written again: a backlog push carries megabytes of story text.
+ */
+export function pushBody(ops: readonly PushOp[]): string {
+  const items = ops.map(({ opId, kind, storyId, baseRev, payloadJson }) => {
+    const head = JSON.stringify({ opId, kind, storyId, baseRev });
+    return payloadJson === null ? head : `${head.slice(0, -1)},"payload":${payloadJson}}`;
+  });
+  return `{"ops":[${items.join(',')}]}`;
+}
+
+/** Answers about the request itself: sending the same bytes again gets the same answer. */
+const REFUSALS = new Set([400, 413, 415, 422, 429]);
+
+export interface ServerClientOptions {
+  baseUrl: string;
+  token?: string;
+  fetch?: Fetch;
+  timeoutMs: number;
+  /** Aborts every request of this client (the service is closing). */
+  signal?: AbortSignal;
+}
+
+function hostOf(baseUrl: string): string {
+  try {
+    return new URL(baseUrl).host;
+  } catch {
+    return baseUrl;
+  }
+}
+
+function causeCode(error: unknown): string {
+  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    if (e.name === 'TimeoutError' || e.name === 'AbortError') return e.name;
+    const code = (e as Error & { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+  }
+  return '';
+}
+
+/** Why no answer came, in words. */
+export function describeNetworkError(error: unknown, host: string, timeoutMs: number): string {
+  switch (causeCode(error)) {
+    case 'ECONNREFUSED':
+      return `Không kết nối được tới máy chủ ${host}: máy chủ không chạy hoặc địa chỉ sai.`;
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return `Không tìm thấy máy chủ ${host}: hãy kiểm tra địa chỉ và kết nối mạng.`;
+    case 'TimeoutError':
+    case 'UND_ERR_CONNECT_TIMEOUT':
+    case 'UND_ERR_HEADERS_TIMEOUT':
+    case 'UND_ERR_BODY_TIMEOUT':
+      return `Máy chủ ${host} không trả lời sau ${Math.max(1, Math.round(timeoutMs / 1000))} giây.`;
+    case 'AbortError':
+      return 'Đồng bộ đã dừng.';
+    default:
+      return `Mất kết nối tới máy chủ ${host} giữa chừng.`;
+  }
+}
+
+export class SyncServerClient {
+  private readonly fetch: Fetch;
+  readonly host: string;
+
+  constructor(private readonly options: ServerClientOptions) {
+    this.fetch = options.fetch ?? fetch;
+    this.host = hostOf(options.baseUrl);
+  }
+
+  login(username: string, password: string): Promise<LoginResponse> {
+    return this.request('POST', '/api/login', loginResponse, { username, password });
+  }
+
+  async logout(): Promise<void> {
+    await this.send('POST', '/api/logout');
+  }
+
+  /** `timeoutMs`: a large batch may need longer than the client's usual limit. */
+  push(ops: readonly PushOp[], timeoutMs?: number): Promise<PushResponse> {
+    return this.request('POST', '/api/sync/push', pushResponse, pushBody(ops), timeoutMs);
+  }
+
+  /** Content-addressed and idempotent: the same bytes always land at the same address. */
+  async putMedia(sha256: string, bytes: Uint8Array): Promise<void> {
+    await this.send('PUT', `/api/media/${sha256}`, bytes);
+  }
+
+  pull(cursor: number, limit: number): Promise<PullResponse> {
+    return this.request('GET', `/api/sync/pull?cursor=${cursor}&limit=${limit}`, pullResponse);
+  }
+
+  private async request<T>(method: string, path: string, schema: z.ZodType<T>, body?: unknown, timeoutMs?: number): Promise<T> {
+    const json = typeof body === 'string' || body === undefined ? body : JSON.stringify(body);
+    const { status, text } = await this.send(method, path, json, timeoutMs);
+    let decoded: unknown;
+    try {
+      decoded = JSON.parse(text);
+    } catch (error) {
+      throw new SyncFailure('server', `Máy chủ ${this.host} trả lời không phải JSON.`, status, { cause: error });
+    }
+    const parsed = schema.safeParse(decoded);
+    if (!parsed.success) {
+      throw new SyncFailure('server', `Máy chủ ${this.host} trả lời không đúng định dạng đồng bộ.`, status, {
+        cause: parsed.error,
+      });
+    }
+    return parsed.data;
+  }
+
+  /** One request (`body`: JSON text, or bytes) and its whole answer; any status but 2xx is a SyncFailure. */
+  private async send(
+    method: string,
+    path: string,
+    body?: string | Uint8Array,
+    timeoutMs = this.options.timeoutMs,
+  ): Promise<{ status: number; text: string }> {
+    const { token, signal } = this.options;
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (token) headers.authorization = `Bearer ${token}`;
+    if (body !== undefined) headers['content-type'] = typeof body === 'string' ? 'application/json' : 'application/octet-stream';
+    const signals = [AbortSignal.timeout(timeoutMs), ...(signal ? [signal] : [])];
+    let status: number;
+    let text: string;
+    try {
+      const response = await this.fetch(`${this.options.baseUrl}${path}`, {
+        method,
+        headers,
+        // Copied into a plain ArrayBuffer-backed view: fetch's types refuse Node's pooled buffers.
+        body: typeof body === 'string' || body === undefined ? body : new Uint8Array(body),
+        signal: AbortSignal.any(signals),
+        redirect: 'error',
+      });
+      status = response.status;
+      // Reading the body is part of the answer: a cut here means no answer.
+      text = await response.text();
+    } catch (error) {
+      throw new SyncFailure('offline', describeNetworkError(error, this.host, timeoutMs), null, { cause: error });
+    }
+    if (status < 200 || status >= 300) throw this.failure(status, text);
+    return { status, text };
+  }
+
+  private failure(status: number, text: string): SyncFailure {
+    let said: string | null = null;
+    try {
+      const body = errorBody.safeParse(JSON.parse(text));
+      if (body.success) said = body.data.error.message;
+    } catch {
+      said = null;
+    }
+    if (status === 401) return new SyncFailure('unauthorized', said ?? 'Cần đăng nhập lại máy chủ.', status);
+    if (REFUSALS.has(status)) {
+      return new SyncFailure('refused', said ?? `Máy chủ từ chối yêu cầu (HTTP ${status}).`, status);
+    }
+    if (status === 404 || status === 405) {
+      return new SyncFailure('server', `Địa chỉ ${this.host} không phải máy chủ Newsdesk (HTTP ${status}).`, status);
+    }
+    return new SyncFailure('server', `Máy chủ ${this.host} gặp lỗi (HTTP ${status})${said ? `: ${said}` : '.'}`, status);
+  }
+}

@@ -1,0 +1,121 @@
+// What the server will not take, and what goes up besides text. A reporter's
+// edit of a story the desk has taken over is refused: the op is set aside with
+// the server's reason (shown as the last error), never sent again, and the
+// reporter's text is kept; when the desk's next version arrives, both texts
+// are there to choose from. Images go up before the story that shows them,
+// once per server.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nodes, type StoryContent } from '../../core/story';
+import type { AppService } from '../../service';
+import { upsertPayloadOf } from '../../service/sync';
+import { contentOf } from '../../service/sync/local-copy';
+import { tinyPng } from '../fixtures/import-samples';
+import { sampleLines } from '../helpers/db-story-content';
+import { FAST_SYNC, openDesk, storyText, waitSynced, type Desk } from '../helpers/sync-desk';
+import { EDITOR, PASSWORD, REPORTER, startDeskServer, type DeskServer } from '../helpers/sync-server';
+import { login, push } from '../server/helpers/api';
+import { newId } from '../server/helpers/stories';
+
+const { paragraphs } = sampleLines();
+
+let server: DeskServer;
+let reporter: Desk;
+let puts = 0;
+
+beforeAll(async () => {
+  server = await startDeskServer();
+  // The real fetch, counted: how many images went up.
+  const counting: typeof fetch = (input, init) => {
+    if (init?.method === 'PUT') puts++;
+    return fetch(input, init);
+  };
+  reporter = await openDesk({ sync: { ...FAST_SYNC, fetch: counting } });
+  await reporter.service.call('sync.signIn', { serverUrl: server.url, username: REPORTER.username, password: PASSWORD });
+});
+
+afterAll(async () => {
+  await reporter?.close();
+  await server?.close();
+});
+
+/** The desk moves the story on the server, as the editor's own desktop would. */
+async function deskEdit(service: AppService, id: string, baseRev: number, change: Partial<StoryContent> & { status?: 'editing' }) {
+  const token = await login(server.url, EDITOR.username, PASSWORD);
+  const current = await service.call('stories.get', { id });
+  const { results } = await push(server.url, token, [
+    { opId: newId(), kind: 'upsert', storyId: id, baseRev, payload: { ...upsertPayloadOf(current), ...change } },
+  ]);
+  expect(results[0]).toMatchObject({ status: 'applied', rev: baseRev + 1 });
+}
+
+describe('refusals and images', () => {
+  it('sets a refused change aside with the reason, never resends it, and keeps both texts', async () => {
+    const service = reporter.service;
+    const story = await service.call('stories.create', { content: storyText(3, 0, paragraphs) });
+    await waitSynced(service);
+    const reporterToken = await login(server.url, REPORTER.username, PASSWORD);
+    const { results } = await push(server.url, reporterToken, [
+      { opId: newId(), kind: 'upsert', storyId: story.id, baseRev: 1, payload: { ...upsertPayloadOf(story), status: 'submitted' } },
+    ]);
+    expect(results[0]).toMatchObject({ status: 'applied', rev: 2 });
+    await waitSynced(service);
+    await deskEdit(service, story.id, 2, { status: 'editing', sapo: 'Ban biên tập nhận bài và bắt đầu biên tập.' });
+    await waitSynced(service);
+    expect(await service.call('stories.get', { id: story.id })).toMatchObject({ status: 'editing', rev: 3 });
+
+    // The reporter edits anyway: the server refuses, for a reason the reporter can read.
+    const mine = storyText(3, 1, paragraphs);
+    await service.call('stories.save', { id: story.id, content: mine });
+    const refused = await service.call('sync.now', {});
+    expect(refused).toMatchObject({ online: true, pending: 0, conflicts: 0 });
+    expect(refused.lastError).toBe(
+      `Máy chủ không nhận bài “${mine.headline}”: Bài đã chuyển cho ban biên tập, phóng viên không sửa được nữa`,
+    );
+    const opsBefore = await server.query<{ n: number }>('SELECT count(*) AS n FROM sync_ops');
+    await service.call('sync.now', {});
+    expect(await server.query<{ n: number }>('SELECT count(*) AS n FROM sync_ops')).toEqual(opsBefore);
+    expect(contentOf(await service.call('stories.get', { id: story.id }))).toEqual(mine);
+
+    // The desk's next version arrives: the reporter's refused text and the desk's are both kept.
+    await deskEdit(service, story.id, 3, { sapo: 'Sapo do ban biên tập viết lại.' });
+    const twoVersions = await service.call('sync.now', {});
+    expect(twoVersions.conflicts).toBe(1);
+    const [conflict] = await service.call('sync.conflicts', { storyId: story.id });
+    expect(conflict?.mine).toEqual(mine);
+    expect(conflict?.theirs.sapo).toBe('Sapo do ban biên tập viết lại.');
+    expect(await service.call('stories.get', { id: story.id })).toMatchObject({ sapo: mine.sapo, rev: 4, baseRev: 4 });
+
+    // Taking the desk's version clears the refusal; nothing more goes up.
+    const { story: taken } = await service.call('sync.resolveConflict', { storyId: story.id, keep: 'theirs' });
+    expect(taken).toMatchObject({ sapo: 'Sapo do ban biên tập viết lại.', status: 'editing', rev: 4 });
+    expect(await waitSynced(service)).toMatchObject({ conflicts: 0, lastError: null, pending: 0 });
+    expect(await server.query<{ rev: number }>('SELECT rev FROM stories WHERE id = ?', story.id)).toEqual([{ rev: 4 }]);
+  });
+
+  it('sends an image before the story that shows it, once', async () => {
+    const service = reporter.service;
+    const png = tinyPng();
+    const { sha256, src } = await service.call('media.add', { fileName: 'anh.png', bytes: Buffer.from(png).toString('base64') });
+    const text = (edit: number): StoryContent => {
+      const base = storyText(4, edit, paragraphs);
+      return {
+        ...base,
+        body: nodes.bodyOf([
+          ...base.body.root.children,
+          nodes.figure({ src, caption: 'Đoàn viên nhận quà Tết.', credit: 'Ảnh: H.Phong' }),
+        ]),
+      };
+    };
+    const story = await service.call('stories.create', { content: text(0) });
+    await waitSynced(service);
+    await service.call('stories.save', { id: story.id, content: text(1) });
+    await service.call('stories.save', { id: story.id, content: text(2) });
+    await waitSynced(service);
+
+    expect(puts).toBe(1);
+    const stored = await server.query<{ size: number; mime: string }>('SELECT size, mime FROM media WHERE sha256 = ?', sha256);
+    expect(stored).toEqual([{ size: png.byteLength, mime: 'image/png' }]);
+    expect(await server.query('SELECT sha256 FROM story_media WHERE story_id = ?', story.id)).toEqual([{ sha256 }]);
+    expect(await server.query<{ rev: number }>('SELECT rev FROM stories WHERE id = ?', story.id)).toEqual([{ rev: 3 }]);
+  });
+});
