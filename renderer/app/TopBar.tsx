@@ -1,7 +1,10 @@
 import type { ReactNode, RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SyncIndicator } from '../sync/SyncIndicator';
+import type { NewsdeskClient } from '../transport';
 
 export function TopBar(props: {
+  client: NewsdeskClient;
   searchRef: RefObject<HTMLInputElement | null>;
   query: string;
   onQuery: (query: string) => void;
@@ -80,6 +83,7 @@ export function TopBar(props: {
             {props.storyAction === 'trash' ? t('pane.trash') : t('pane.restore')}
           </button>
         )}
+        <SyncIndicator client={props.client} />
         <button
           type="button"
           className="button button-icon"

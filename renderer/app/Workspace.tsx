@@ -164,6 +164,7 @@ export function Workspace(props: {
         {t('app.skipToSearch')}
       </a>
       <TopBar
+        client={client}
         searchRef={searchRef}
         query={query}
         onQuery={setQuery}
@@ -219,7 +220,7 @@ export function Workspace(props: {
         />
       )}
       {dialog?.kind === 'settings' && (
-        <SettingsDialog settings={dialog.settings} sections={sections} onSave={props.saveSettings} onClose={() => setDialog(null)} />
+        <SettingsDialog client={client} settings={dialog.settings} sections={sections} onSave={props.saveSettings} onClose={() => setDialog(null)} />
       )}
     </div>
   );

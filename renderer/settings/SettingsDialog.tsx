@@ -1,13 +1,15 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, THEMES, type Settings } from '../../core/api';
-import { toServiceError } from '../transport';
+import { SignInForm } from '../sync/SignInForm';
+import { toServiceError, type NewsdeskClient } from '../transport';
 import { Dialog } from '../ui/Dialog';
 import { DictionaryEditor } from './DictionaryEditor';
 import { formFromSettings, patchFromForm, type FormProblem, type SettingsForm, type SettingsPatch } from './settingsForm';
 import { TargetsEditor } from './TargetsEditor';
 
 export function SettingsDialog(props: {
+  client: NewsdeskClient;
   settings: Settings;
   sections: readonly string[];
   onSave: (patch: SettingsPatch) => Promise<Settings>;
@@ -103,6 +105,7 @@ export function SettingsDialog(props: {
 
           <TargetsEditor rows={form.targets} sections={props.sections} onChange={(targets) => update({ targets })} />
           <DictionaryEditor words={form.dictionary} onChange={(dictionary) => update({ dictionary })} />
+          <SignInForm client={props.client} />
         </div>
         <div className="dialog-actions">
           <span className="spacer" />

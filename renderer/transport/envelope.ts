@@ -62,6 +62,10 @@ const eventSchemas = {
     pending: z.number(),
     lastError: z.string().nullable(),
     lastSyncedAt: z.string().nullable(),
+    signedIn: z.boolean().optional(),
+    syncing: z.boolean().optional(),
+    progress: z.object({ sent: z.number(), total: z.number() }).nullable().optional(),
+    conflicts: z.number().optional(),
   }),
   'menu.command': z.object({ command: z.enum(['new-story', 'import', 'save-revision', 'settings']) }),
 } satisfies { [E in EventName]: z.ZodType<EventPayloads[E]> };

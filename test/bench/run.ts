@@ -5,6 +5,7 @@ const BENCHMARKS: Record<string, () => Promise<object>> = {
   store: async () => (await import('./store')).benchStore(),
   editor: async () => (await import('./editor')).benchEditor(),
   server: async () => (await import('./server')).benchServer(),
+  'sync-backlog': async () => (await import('./sync-backlog')).benchSyncBacklog(),
 };
 
 const names = process.argv.slice(2);

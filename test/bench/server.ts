@@ -13,7 +13,8 @@ import { createDatabase, POSTGRES_HELP, type DatabaseKind } from '../server/help
 import { runServerCli, startServer } from '../server/helpers/process';
 import { sampleArticle, seedSamples } from '../server/helpers/samples';
 import { newId, upsert } from '../server/helpers/stories';
-import { round, writeResult } from './stats';
+import { onEachDatabase, round, writeResult } from './stats';
+import { benchSyncBacklog } from './sync-backlog';
 
 const ARTICLE_SECONDS = Number(process.env.BENCH_SERVER_SECONDS ?? 10);
 const CONNECTIONS = 10;
@@ -136,16 +137,7 @@ async function benchOne(kind: DatabaseKind): Promise<object> {
 }
 
 export async function benchServer(): Promise<object> {
-  const runs: object[] = [];
-  for (const kind of ['sqlite', 'postgres'] as const) {
-    if (kind === 'postgres' && !process.env.TEST_DATABASE_URL) {
-      process.stderr.write(`PostgreSQL skipped: ${POSTGRES_HELP}\n`);
-      runs.push({ database: kind, skipped: POSTGRES_HELP });
-      continue;
-    }
-    process.stderr.write(`server bench: ${kind}…\n`);
-    runs.push(await benchOne(kind));
-  }
+  const runs = await onEachDatabase('server bench', POSTGRES_HELP, benchOne);
   const result = {
     notes: [
       'Real server process (LOG_LEVEL=warn) and autocannon in the bench process, both on 127.0.0.1.',
@@ -153,6 +145,8 @@ export async function benchServer(): Promise<object> {
       'Backlog: one reporter pushes 1,000 new stories plus 4 edits of each (5,000 upserts, 200 per request), then pulls them.',
     ],
     runs,
+    // The backlog as a reporter's desktop really sends it: app service, outbox and sync worker.
+    desktopBacklog: await benchSyncBacklog(),
   };
   const file = writeResult('server', result);
   return { file, ...result };

@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { DatabaseKind } from '../server/helpers/databases';
 
 export const RESULTS_DIR = fileURLToPath(new URL('../../bench/results/', import.meta.url));
 
@@ -28,4 +29,19 @@ export function writeResult(name: string, result: object): string {
   const file = path.join(RESULTS_DIR, `${name}.json`);
   writeFileSync(file, `${JSON.stringify({ benchmark: name, measuredAt: new Date().toISOString(), machine: machine(), ...result }, null, 2)}\n`);
   return file;
+}
+
+/** Runs one benchmark against SQLite, then PostgreSQL when TEST_DATABASE_URL names one. */
+export async function onEachDatabase(label: string, skipReason: string, benchOne: (kind: DatabaseKind) => Promise<object>): Promise<object[]> {
+  const runs: object[] = [];
+  for (const kind of ['sqlite', 'postgres'] as const) {
+    if (kind === 'postgres' && !process.env.TEST_DATABASE_URL) {
+      process.stderr.write(`PostgreSQL skipped: ${skipReason}\n`);
+      runs.push({ database: kind, skipped: skipReason });
+      continue;
+    }
+    process.stderr.write(`${label}: ${kind}…\n`);
+    runs.push(await benchOne(kind));
+  }
+  return runs;
 }
