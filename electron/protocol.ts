@@ -3,6 +3,7 @@ import path from 'node:path';
 import { protocol } from 'electron';
 import { APP_SCHEME, isAppUrl } from './app-origin';
 import { CONTENT_SECURITY_POLICY } from './csp';
+import { contentTypeFor } from '../core/web/content-types';
 
 export type AppPathResolution =
   | { readonly kind: 'file'; readonly filePath: string }
@@ -43,32 +44,7 @@ export function resolveAppPath(root: string, requestUrl: string, pathApi: path.P
   return { kind: 'file', filePath };
 }
 
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.aff': 'text/plain; charset=utf-8',
-  '.dic': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.wasm': 'application/wasm',
-};
-
-export function contentTypeFor(filePath: string): string {
-  return CONTENT_TYPES[path.extname(filePath).toLowerCase()] ?? 'application/octet-stream';
-}
+export { contentTypeFor };
 
 const SECURITY_HEADERS = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,

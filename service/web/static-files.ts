@@ -4,26 +4,8 @@
 import fs from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
+import { contentTypeFor } from '../../core/web/content-types';
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.wasm': 'application/wasm',
-};
 
 export type StaticOutcome =
   | { kind: 'file'; file: string; size: number }
@@ -66,10 +48,6 @@ export function resolveStatic(root: string | null, rawUrl: string): StaticOutcom
   return { kind: 'file', file: real, size: stat.size };
 }
 
-export function contentTypeOf(file: string): string {
-  return CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-}
-
 const NOT_BUILT_PAGE = `<!doctype html>
 <html lang="vi">
 <head><meta charset="utf-8"><title>Newsdesk</title></head>
@@ -103,7 +81,7 @@ export function sendStatic(req: IncomingMessage, res: ServerResponse, outcome: S
       // Vite names files under assets/ by their content hash, so they never change.
       const immutable = /[\\/]assets[\\/]/.test(outcome.file);
       res.writeHead(200, {
-        'Content-Type': contentTypeOf(outcome.file),
+        'Content-Type': contentTypeFor(outcome.file),
         'Content-Length': outcome.size,
         'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
       });
