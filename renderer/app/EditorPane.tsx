@@ -1,9 +1,10 @@
 // The right-hand pane: the open story in the editor, or a way to start one.
 // The editor (Lexical and friends) loads on first use, so that the list paints
 // without waiting for it.
-import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../core/api';
+import { ConflictBanner } from '../sync/ConflictBanner';
 import type { NewsdeskClient } from '../transport';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 
@@ -33,6 +34,9 @@ export function EditorPane(props: {
   const { t } = useTranslation();
   const { storyId, focusStoryId, onFocused } = props;
   const paneRef = useRef<HTMLElement>(null);
+  // Bumped when a sync conflict is resolved: the editor loads the story's text again.
+  const [loads, setLoads] = useState(0);
+  const reload = useCallback(() => setLoads((n) => n + 1), []);
 
   useEffect(() => {
     const pane = paneRef.current;
@@ -65,7 +69,8 @@ export function EditorPane(props: {
   }
   return (
     <main ref={paneRef} className="editor-pane" aria-label={t('pane.region')}>
-      <ErrorBoundary key={storyId} fallback={<p className="pane-error" role="alert">{t('pane.editorFailed')}</p>}>
+      <ConflictBanner key={storyId} client={props.client} storyId={storyId} onResolved={reload} />
+      <ErrorBoundary key={`${storyId}:${loads}`} fallback={<p className="pane-error" role="alert">{t('pane.editorFailed')}</p>}>
         <Suspense fallback={<p className="pane-loading" role="status">{t('pane.loadingEditor')}</p>}>
           <StoryEditor client={props.client} storyId={storyId} settings={props.settings} onChanged={props.onChanged} />
         </Suspense>
