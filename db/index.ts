@@ -13,6 +13,9 @@ export {
   type SaveResult,
   type StoryPage,
   type StoryListQuery,
+  type NewStory,
+  type NewStoryOptions,
 } from './story-repository';
 export { searchStories, type SearchHit, type SearchOptions } from './search';
 export { importStories, type ImportOutcome, type ImportStoriesOptions } from './import';
+export { tidyStore } from './maintenance';

@@ -1,14 +1,15 @@
-// Full-text search over the local store. The index holds folded text (see
-// search-text.ts); results are ranked by bm25 with the headline weighted above the
-// sapo above the body (weights set in 0002_search.sql). The index holds live
-// stories only (the repository takes a story out when it goes to the trash), so
-// the top hits are ranked inside FTS5 and only they are joined to their stories.
+// Full-text search over the local store. The index holds live stories only (the
+// repository takes a story out when it goes to the trash), matching is done by
+// FTS5 (see search-text.ts for how text is folded) and ranking by bm25 with the
+// headline weighted above the sapo above the body (see search-rank.ts); only
+// the hits shown are read from the stories table.
 //
 // Snippets are HTML: the original, accented text with the matched words wrapped
 // in <mark>…</mark> and everything else HTML-escaped, so a renderer may insert
 // the string as markup and a terminal may print it as is.
 import type { Database, Statement } from 'better-sqlite3';
-import { matchExpression, queryTerms, wordMatches, wordsOf, type Word } from './search-text';
+import { rankMatches } from './search-rank';
+import { matchPhrases, queryTerms, wordMatches, wordsOf, type Word } from './search-text';
 
 export interface SearchHit {
   id: string;
@@ -16,7 +17,7 @@ export interface SearchHit {
   headline: string;
   /** About 30 words around the best match, as escaped HTML with <mark> highlights. */
   snippet: string;
-  /** bm25 score as FTS5 gives it: lower (more negative) is better. Hits come best first. */
+  /** Minus the bm25 score, as FTS5 reports rank: lower (more negative) is better. Hits come best first. */
   rank: number;
 }
 
@@ -34,19 +35,14 @@ interface HitRow {
   headline: string;
   sapo: string;
   body_text: string;
-  rank: number;
 }
 
 const statements = new WeakMap<Database, Statement>();
 
-function searchStatement(db: Database): Statement {
+function hitStatement(db: Database): Statement {
   let statement = statements.get(db);
   if (!statement) {
-    statement = db.prepare(`
-      SELECT s.id, s.headline, s.sapo, s.body_text, f.rank
-      FROM (SELECT rowid, rank FROM stories_fts WHERE stories_fts MATCH ? ORDER BY rank LIMIT ?) AS f
-      JOIN stories AS s ON s.seq = f.rowid
-      ORDER BY f.rank`);
+    statement = db.prepare('SELECT id, headline, sapo, body_text FROM stories WHERE seq = ?');
     statements.set(db, statement);
   }
   return statement;
@@ -57,13 +53,13 @@ export function searchStories(db: Database, query: string, options: SearchOption
   const terms = queryTerms(query);
   if (terms.length === 0) return [];
   const limit = Math.max(1, Math.min(options.limit ?? DEFAULT_LIMIT, 500));
-  const rows = searchStatement(db).all(matchExpression(terms), limit) as HitRow[];
-  return rows.map((row) => ({
-    id: row.id,
-    headline: row.headline,
-    snippet: snippetFor(row, terms),
-    rank: row.rank,
-  }));
+  const folded = terms.map((term) => term.folded);
+  const hits: SearchHit[] = [];
+  for (const { seq, rank } of rankMatches(db, matchPhrases(terms), limit)) {
+    const row = hitStatement(db).get(seq) as HitRow | undefined;
+    if (row) hits.push({ id: row.id, headline: row.headline, snippet: snippetFor(row, folded), rank });
+  }
+  return hits;
 }
 
 /**

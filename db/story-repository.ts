@@ -14,7 +14,9 @@
 // readable: `revisions()` lists it, marked `open`, and `revision()` returns it.
 // An explicit save by the window's own author absorbs the window instead of
 // sealing it: the save holds that text and at most a second more of typing, and
-// two near-identical entries would only clutter the history.
+// two near-identical entries would only clutter the history. A write of other
+// text (a restored revision, a merge) seals the window, so the typing it
+// replaces stays in history.
 //
 // Every write runs in one transaction with its search-index row, so a story, its
 // revision and its index entry are all there or none is. Callers may wrap a call
@@ -68,6 +70,21 @@ export interface SaveResult {
   story: StoredStory;
   /** The revision this write produced, or the open autosave it folded into. */
   revisionId: string;
+}
+
+export interface NewStoryOptions {
+  author: string;
+  status?: StoryStatus;
+  /** When given, the story starts with a revision of this reason (imports use 'import'). */
+  reason?: RevisionReason;
+}
+
+/** A new story checked and stamped by newStory(), not yet written. */
+export interface NewStory {
+  readonly story: StoredStory;
+  readonly content: StoryContent;
+  readonly derived: Derived;
+  readonly reason?: RevisionReason;
 }
 
 export interface StoryPage {
@@ -141,6 +158,12 @@ interface RevisionRow {
   content?: string;
 }
 
+interface IndexedText {
+  headline: string;
+  sapo: string;
+  body_text: string;
+}
+
 interface OpenAutosaveRow {
   story_id: string;
   revision_id: string;
@@ -200,7 +223,7 @@ function indexFields(headline: string, sapo: string, bodyText: string): [string,
   return [foldedForIndex(headline), foldedForIndex(sapo), foldedForIndex(bodyText)];
 }
 
-interface Derived {
+export interface Derived {
   bodyText: string;
   wordCount: number;
   index: [string, string, string];
@@ -235,26 +258,25 @@ export class StoryRepository {
   }
 
   /** A new story with a fresh UUIDv7; with `reason`, its first revision too. */
-  create(content: StoryContent, options: { author: string; status?: StoryStatus; reason?: RevisionReason }): StoredStory {
+  create(content: StoryContent, options: NewStoryOptions): StoredStory {
+    const story = this.newStory(content, options);
+    this.createMany([story]);
+    return story.story;
+  }
+
+  /**
+   * Checks a new story and gives it its id and creation time without writing
+   * anything, so that createMany() can write many in one transaction (bulk
+   * import). Throws INVALID_INPUT as create() does.
+   */
+  newStory(content: StoryContent, options: NewStoryOptions): NewStory {
     const valid = parseInput(storyContent, content, 'Nội dung bài viết');
     const opts = parseInput(createOptions, options, 'Thông tin tạo bài');
-    const id = uuidv7();
     const now = this.now();
     const derived = derive(valid);
-    this.db.transaction(() => {
-      const { lastInsertRowid } = this.statements.insertStory.run({
-        ...this.contentParams(valid, derived),
-        id,
-        status: opts.status,
-        author: opts.author,
-        now,
-      });
-      this.statements.indexStory.run(lastInsertRowid, ...derived.index);
-      if (opts.reason) this.insertRevision(id, opts.author, now, opts.reason, valid);
-    })();
-    return {
+    const story: StoredStory = {
       ...valid,
-      id,
+      id: uuidv7(),
       status: opts.status,
       author: opts.author,
       assignee: null,
@@ -267,6 +289,24 @@ export class StoryRepository {
       wordCount: derived.wordCount,
       deletedAt: null,
     };
+    return { story, content: valid, derived, ...(opts.reason ? { reason: opts.reason } : {}) };
+  }
+
+  /** Writes stories made by newStory() in one transaction, each with its index entry and first revision: all or none. */
+  createMany(stories: readonly NewStory[]): void {
+    this.db.transaction(() => {
+      for (const { story, content, derived, reason } of stories) {
+        const { lastInsertRowid } = this.statements.insertStory.run({
+          ...this.contentParams(content, derived),
+          id: story.id,
+          status: story.status,
+          author: story.author,
+          now: story.createdAt,
+        });
+        this.statements.indexStory.run(lastInsertRowid, ...derived.index);
+        if (reason) this.insertRevision(story.id, story.author, story.createdAt, reason, content);
+      }
+    })();
   }
 
   get(id: string): StoredStory | null {
@@ -285,7 +325,7 @@ export class StoryRepository {
       const row = this.requireLive(id);
       this.writeContent(row, valid, derived, now);
       const open = this.statements.getOpenAutosave.get(id) as OpenAutosaveRow | undefined;
-      if (open && open.author === opts.author) this.statements.deleteOpenAutosave.run(id);
+      if (open && open.author === opts.author && opts.reason === 'save') this.statements.deleteOpenAutosave.run(id);
       else if (open) this.sealAutosave(id);
       const revisionId = this.insertRevision(id, opts.author, now, opts.reason, valid);
       return { story: written(row, valid, derived, now), revisionId };
@@ -355,7 +395,7 @@ export class StoryRepository {
       const row = this.requireRow(id);
       if (row.deleted_at === null) return;
       this.statements.setDeleted.run({ id, deletedAt: null, now });
-      const text = this.statements.getIndexedText.get(id) as { headline: string; sapo: string; body_text: string };
+      const text = this.statements.getIndexedText.get(id) as IndexedText;
       this.statements.indexStory.run(row.seq, ...indexFields(text.headline, text.sapo, text.body_text));
     })();
     return this.require(id);
@@ -455,8 +495,12 @@ export class StoryRepository {
   }
 
   private writeContent(row: StoryRow, content: StoryContent, derived: Derived, now: string): void {
+    const before = this.statements.getIndexedText.get(row.id) as IndexedText;
     this.statements.updateContent.run({ ...this.contentParams(content, derived), id: row.id, now });
-    this.statements.indexStory.run(row.seq, ...derived.index);
+    // Re-indexing a long story is most of a save's cost, and a save after an
+    // autosave, or a change of tags or section, leaves the text as it was.
+    const textChanged = before.headline !== content.headline || before.sapo !== content.sapo || before.body_text !== derived.bodyText;
+    if (textChanged) this.statements.indexStory.run(row.seq, ...derived.index);
   }
 
   private insertRevision(storyId: string, author: string, now: string, reason: RevisionReason, content: StoryContent): string {

@@ -13,7 +13,10 @@ import { makeTempDir, type TempDir } from '../helpers/db-temp';
 const BATCH = 5_000;
 /** Each run is killed once it has imported this many more stories... */
 const KILL_AFTER = 400;
-/** ...and a few milliseconds later, so that the kill lands anywhere in the loop, mostly inside a transaction. */
+/**
+ * ...and a few milliseconds later, so that the kill lands anywhere in the loop, mostly inside a
+ * transaction: the import commits stories in groups, and a group cut short must vanish whole.
+ */
 const KILL_DELAYS_MS = [3, 11, 27];
 const CHILD = fileURLToPath(new URL('../helpers/db-import-child.ts', import.meta.url));
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -130,6 +133,7 @@ it(
       expect(run.signal, 'the child must die by SIGKILL, not finish').toBe('SIGKILL');
       expect(run.started).toBe(present);
       const count = checkStore(storePath);
+      // Progress is reported only for committed stories.
       expect(count).toBeGreaterThanOrEqual(run.lastProgress);
       expect(count).toBeGreaterThan(present);
       expect(count).toBeLessThan(BATCH);

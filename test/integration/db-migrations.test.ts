@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StoreError } from '../../db/errors';
 import { loadMigrations, migrate, schemaVersion } from '../../db/migrate';
 import { openStoreDatabase } from '../../db/open';
+import { searchStories } from '../../db/search';
 import { makeTempDir, type TempDir } from '../helpers/db-temp';
 
 let temp: TempDir;
@@ -88,6 +89,24 @@ describe('migration chain', () => {
     migrate(db, migrations);
     expect(schemaObjects(db)).toEqual(objects);
     expect(schemaVersion(db)).toBe(CHAIN.length);
+    db.close();
+  });
+
+  it('rebuilds the search index at step 5 from the stories already there, live ones only', () => {
+    const migrations = loadMigrations();
+    const db = new Database(temp.file('rebuild.db'));
+    migrate(db, migrations.slice(0, 4));
+    const insert = db.prepare(`
+      INSERT INTO stories (id, status, author, headline, sapo, created_at, updated_at, deleted_at, body_text, body)
+      VALUES (?, 'draft', 'a', ?, '', 't', 't', ?, ?, '{}')`);
+    insert.run('live', 'LĐLĐ quận Hai Bà Trưng tiếp tục đổi mới', null, 'Chăm lo đời sống đoàn viên');
+    insert.run('trashed', 'Hai Bà Trưng', 't', 'Đoàn viên');
+    migrate(db, migrations.slice(0, 5));
+    expect(schemaVersion(db)).toBe(5);
+    const found = (query: string) => searchStories(db, query).map((hit) => hit.id);
+    expect(found('hai ba trung')).toEqual(['live']);
+    expect(found('ldld')).toEqual(['live']);
+    expect(found('Đoàn viên')).toEqual(['live']);
     db.close();
   });
 

@@ -1,12 +1,15 @@
 import type Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseArticleText, toStoryContent } from '../../core/import';
-import { countWords } from '../../core/text';
+import { plainTextOfBody, type StoryContent } from '../../core/story';
+import { countWords, foldForSearch } from '../../core/text';
 import { importStories } from '../../db/import';
+import { tidyStore } from '../../db/maintenance';
 import { openStoreDatabase } from '../../db/open';
 import { searchStories, type SearchHit } from '../../db/search';
+import { RANKED_MATCHES } from '../../db/search-rank';
 import { StoryRepository } from '../../db/story-repository';
-import { sampleText, storyContentOf } from '../helpers/db-story-content';
+import { sampleText, storyContentOf, syntheticStories } from '../helpers/db-story-content';
 import { makeTempDir, type TempDir } from '../helpers/db-temp';
 
 const HAI_BA_TRUNG = 'LĐLĐ quận Hai Bà Trưng tiếp tục đổi mới, hoạt động hiệu quả vì người lao động';
@@ -31,14 +34,17 @@ function snippetText(snippet: string): string {
     .replace(/&amp;/g, '&');
 }
 
+const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+
 describe('search over the two imported samples', () => {
   let temp: TempDir;
   let db: Database.Database;
+  let items: StoryContent[];
 
   beforeAll(() => {
     temp = makeTempDir();
     db = openStoreDatabase(temp.file('samples.db'));
-    const items = ['ldld-hai-ba-trung-doi-moi.txt', 'cum-thi-dua-so-4-cham-lo-doan-vien.txt'].map((name) =>
+    items = ['ldld-hai-ba-trung-doi-moi.txt', 'cum-thi-dua-so-4-cham-lo-doan-vien.txt'].map((name) =>
       toStoryContent(parseArticleText(sampleText(name))),
     );
     expect(items.map((item) => item.headline)).toEqual([HAI_BA_TRUNG, CUM_THI_DUA]);
@@ -87,6 +93,18 @@ describe('search over the two imported samples', () => {
     expect(reference[0]?.headline).toBe(first);
     if (all) expect(headlines(reference)).toEqual(all);
     for (const hits of others) expect(ids(hits)).toEqual(ids(reference));
+  });
+
+  it('finds every word of both samples alike accented, folded, in NFD and in capitals', () => {
+    const words = new Set(items.flatMap((item) => `${item.headline} ${item.sapo} ${plainTextOfBody(item.body)}`.match(WORD) ?? []));
+    expect(words.size).toBeGreaterThan(300);
+    for (const word of words) {
+      const found = ids(searchStories(db, word, { limit: 500 }));
+      expect(found.length, word).toBeGreaterThan(0);
+      for (const form of [foldForSearch(word), word.normalize('NFD'), word.toUpperCase()]) {
+        expect(ids(searchStories(db, form, { limit: 500 })), `${word} as ${form}`).toEqual(found);
+      }
+    }
   });
 
   it('ranks with bm25, best first', () => {
@@ -226,5 +244,120 @@ describe('ranking and snippets', () => {
     stories.save(story.id, storyContentOf({ headline: 'Bản tin tối nay' }), { author: 'a' });
     expect(ids(searchStories(db, 'ban tin chieu'))).not.toContain(story.id);
     expect(ids(searchStories(db, 'ban tin toi'))).toContain(story.id);
+  });
+  it('follows a change of the body alone, and keeps the entry when a save leaves the text as it was', () => {
+    const headline = 'Hội nghị người lao động năm nay';
+    const story = stories.create(storyContentOf({ headline, paragraphs: ['Bàn về thỏa ước lao động tập thể.'] }), { author: 'a' });
+    stories.save(story.id, storyContentOf({ headline, paragraphs: ['Bàn về an toàn vệ sinh lao động.'] }), { author: 'a' });
+    expect(ids(searchStories(db, 'thoa uoc tap the'))).not.toContain(story.id);
+    expect(ids(searchStories(db, 'an toan ve sinh'))).toContain(story.id);
+    stories.save(story.id, { ...storyContentOf({ headline, paragraphs: ['Bàn về an toàn vệ sinh lao động.'] }), tags: ['hội nghị'] }, { author: 'a' });
+    expect(ids(searchStories(db, 'an toan ve sinh'))).toContain(story.id);
+    expect(() => db.exec("INSERT INTO stories_fts (stories_fts) VALUES ('integrity-check')")).not.toThrow();
+  });
+});
+
+describe('folding by the tokenizer', () => {
+  // Every Vietnamese vowel under every tone, and đ: the index is given the text
+  // as written (đ aside) and FTS5's tokenizer does the folding.
+  const TONES = ['', '\u0300', '\u0301', '\u0309', '\u0303', '\u0323'];
+  const LETTERS = [...'aăâeêioôơuưy'].flatMap((base) => TONES.map((tone) => (base + tone).normalize('NFC'))).concat('đ');
+  const WRITINGS: Array<[string, (word: string) => string]> = [
+    ['NFC', (word) => word],
+    ['NFD', (word) => word.normalize('NFD')],
+    ['capitals', (word) => word.toUpperCase()],
+    ['capitals in NFD', (word) => word.toUpperCase().normalize('NFD')],
+  ];
+
+  it('folds every letter, however written, as foldForSearch does', () => {
+    const temp = makeTempDir();
+    const db = openStoreDatabase(temp.file('letters.db'));
+    try {
+      const stories = new StoryRepository(db);
+      const written = LETTERS.flatMap((letter) =>
+        WRITINGS.map(([, write]) => {
+          const word = write(`ng${letter}n`);
+          return { word, id: stories.create(storyContentOf({ headline: word }), { author: 'a' }).id };
+        }),
+      );
+      for (const { word } of written) {
+        const expected = written.filter((other) => foldForSearch(other.word) === foldForSearch(word)).map((other) => other.id);
+        expect(ids(searchStories(db, word, { limit: 500 })).sort(), word).toEqual(expected.sort());
+        expect(ids(searchStories(db, foldForSearch(word), { limit: 500 })).sort(), word).toEqual(expected.sort());
+      }
+    } finally {
+      db.close();
+      temp.remove();
+    }
+  });
+});
+
+describe('ranking among many matches', () => {
+  let temp: TempDir;
+  let db: Database.Database;
+  let stories: StoryRepository;
+
+  beforeAll(() => {
+    temp = makeTempDir();
+    db = openStoreDatabase(temp.file('many.db'));
+    stories = new StoryRepository(db);
+  });
+  afterAll(() => {
+    db.close();
+    temp.remove();
+  });
+
+  it('weighs a rare word in the headline above common words in the headline', () => {
+    const common = 'Công đoàn cơ sở chăm lo đời sống người lao động';
+    for (let n = 0; n < 10; n++) stories.create(storyContentOf({ headline: `${common} ${n}` }), { author: 'a' });
+    // Counted without IDF, two words in the headline would beat one.
+    const rareInHeadline = stories.create(
+      storyContentOf({ headline: 'Vận động viên dự Olympic trở về', paragraphs: [common] }),
+      { author: 'a' },
+    );
+    const commonInHeadline = stories.create(
+      storyContentOf({ headline: common, paragraphs: ['Vận động viên dự Olympic trở về.'] }),
+      { author: 'a' },
+    );
+    expect(ids(searchStories(db, 'công đoàn olympic'))).toEqual([rareInHeadline.id, commonInHeadline.id]);
+  });
+
+  it(`ranks only the newest ${RANKED_MATCHES} matches, and finds an older story by a rarer word`, () => {
+    const old = stories.create(
+      storyContentOf({ headline: 'Giải việt dã báo Lao Động', sapo: 'Giải chạy việt dã truyền thống mùa xuân.' }),
+      { author: 'a' },
+    );
+    const newer = importStories(
+      db,
+      Array.from({ length: RANKED_MATCHES }, (_, n) => storyContentOf({ headline: `Tin ngắn ${n}`, paragraphs: ['Hưởng ứng giải việt dã.'] })),
+      { author: 'a' },
+    );
+    expect(newer.every((outcome) => outcome.ok)).toBe(true);
+    // The old story has both words in its headline, but more than RANKED_MATCHES newer stories match too.
+    expect(ids(searchStories(db, 'việt dã', { limit: 500 }))).not.toContain(old.id);
+    expect(ids(searchStories(db, 'việt dã mùa xuân'))).toEqual([old.id]);
+  });
+});
+
+describe('tidyStore', () => {
+  it('merges the index segments that writes left and checkpoints, changing no result', () => {
+    const temp = makeTempDir();
+    const db = openStoreDatabase(temp.file('tidy.db'));
+    try {
+      // Each save commits its own index segment; writes leave merging them to tidyStore.
+      const stories = new StoryRepository(db);
+      for (const content of syntheticStories(40)) stories.create(content, { author: 'a' });
+      const queries = ['hai ba trung', 'đoàn viên', 'chăm l', 'B00012'];
+      const before = queries.map((query) => searchStories(db, query, { limit: 50 }));
+      let steps = 0;
+      while (tidyStore(db)) steps++;
+      expect(steps).toBeGreaterThan(0);
+      expect(tidyStore(db)).toBe(false);
+      expect(() => db.exec("INSERT INTO stories_fts (stories_fts) VALUES ('integrity-check')")).not.toThrow();
+      expect(queries.map((query) => searchStories(db, query, { limit: 50 }))).toEqual(before);
+    } finally {
+      db.close();
+      temp.remove();
+    }
   });
 });
