@@ -15,7 +15,7 @@ import {
   type HandlerResults,
   type Handlers,
 } from '../core/api';
-import { openStoreDatabase, StoryRepository, type Clock } from '../db';
+import { openStoreDatabase, StoryRepository, tidyStore, type Clock } from '../db';
 import type { ServiceContext } from './context';
 import { STORE_FILE_NAME } from './data-dir';
 import { ServiceError, toServiceError } from './errors';
@@ -27,6 +27,7 @@ import { searchHandlers } from './handlers/search';
 import { settingsHandlers } from './handlers/settings';
 import { storyHandlers } from './handlers/stories';
 import { defaultSettings, SettingsStore } from './settings-store';
+import { startStoreUpkeep } from './store-upkeep';
 import { createDesktopSync, Outbox, SyncedStories, syncHandlers, type SyncOptions, type TokenStore } from './sync';
 
 export { EVENT_NAMES, HANDLER_NAMES };
@@ -109,10 +110,16 @@ export async function createAppService(options: AppServiceOptions): Promise<AppS
   sealExpired();
   const sealTimer = setInterval(sealExpired, SEAL_INTERVAL_MS);
   sealTimer.unref();
+  const upkeep = startStoreUpkeep(() => tidyStore(db), {
+    onError: (error) => console.error('Newsdesk: tidying the store failed', error),
+  });
+  context.events.on('story.changed', () => upkeep.touch());
+  upkeep.touch();
   try {
     await sync.start();
   } catch (error) {
     clearInterval(sealTimer);
+    upkeep.stop();
     db.close();
     throw error;
   }
@@ -147,6 +154,7 @@ export async function createAppService(options: AppServiceOptions): Promise<AppS
     if (closed) return;
     closed = true;
     clearInterval(sealTimer);
+    upkeep.stop();
     // First the worker, so that a 'sync.now' in flight is not left waiting on the network.
     await sync.stop();
     await Promise.allSettled([...inFlight]);
