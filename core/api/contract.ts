@@ -53,6 +53,8 @@ export const handlerArgs = {
   'import.create': z.strictObject({ fileName, bytes: base64, withTeasers: z.boolean().optional() }),
   'revisions.list': z.strictObject({ storyId: id }),
   'revisions.get': z.strictObject({ id }),
+  /** `storyId`, when given, is the story the user has open: a revision of another story is refused. */
+  'revisions.restore': z.strictObject({ id, storyId: id.optional() }),
   'media.add': z.strictObject({ fileName: fileName.optional(), bytes: base64 }),
   'media.get': z.strictObject({ sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
   'settings.get': z.strictObject({}),
@@ -164,6 +166,8 @@ export interface HandlerResults {
   'import.create': { storyId: string; teaserIds: string[] };
   'revisions.list': RevisionSummary[];
   'revisions.get': Revision;
+  /** The story with the revision's text, and the new 'restore' revision that holds it. */
+  'revisions.restore': { story: Story; revisionId: string };
   'media.add': { sha256: string; src: string; mime: string };
   'media.get': { sha256: string; mime: string; bytes: string };
   'settings.get': Settings;

@@ -4,6 +4,7 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../core/api';
+import { useHistoryPanel } from '../history';
 import { ConflictBanner } from '../sync/ConflictBanner';
 import type { NewsdeskClient } from '../transport';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
@@ -34,9 +35,10 @@ export function EditorPane(props: {
   const { t } = useTranslation();
   const { storyId, focusStoryId, onFocused } = props;
   const paneRef = useRef<HTMLElement>(null);
-  // Bumped when a sync conflict is resolved: the editor loads the story's text again.
+  // Bumped when a sync conflict is resolved or a revision restored: the editor loads the story's text again.
   const [loads, setLoads] = useState(0);
   const reload = useCallback(() => setLoads((n) => n + 1), []);
+  const history = useHistoryPanel({ client: props.client, storyId, onRestored: reload });
 
   useEffect(() => {
     const pane = paneRef.current;
@@ -72,9 +74,16 @@ export function EditorPane(props: {
       <ConflictBanner key={storyId} client={props.client} storyId={storyId} onResolved={reload} />
       <ErrorBoundary key={`${storyId}:${loads}`} fallback={<p className="pane-error" role="alert">{t('pane.editorFailed')}</p>}>
         <Suspense fallback={<p className="pane-loading" role="status">{t('pane.loadingEditor')}</p>}>
-          <StoryEditor client={props.client} storyId={storyId} settings={props.settings} onChanged={props.onChanged} />
+          <StoryEditor
+            client={props.client}
+            storyId={storyId}
+            settings={props.settings}
+            onChanged={props.onChanged}
+            statusTools={history.button}
+          />
         </Suspense>
       </ErrorBoundary>
+      {history.panel}
     </main>
   );
 }

@@ -18,7 +18,13 @@ import { Toasts, useToasts } from './fields/Toasts';
 import { isPrimaryShortcut } from './plugins/shortcuts';
 import type { StoryDocument } from './useStoryDocument';
 
-export function EditorLayout(props: { client: NewsdeskClient; story: Story; document: StoryDocument; settings: Settings }): ReactNode {
+export function EditorLayout(props: {
+  client: NewsdeskClient;
+  story: Story;
+  document: StoryDocument;
+  settings: Settings;
+  statusTools?: ReactNode;
+}): ReactNode {
   const { client, story, document: doc, settings } = props;
   const { t } = useTranslation('editor');
   const toasts = useToasts();
@@ -66,7 +72,7 @@ export function EditorLayout(props: { client: NewsdeskClient; story: Story; docu
   return (
     <EditorServicesContext.Provider value={services}>
       <div className="nd-editor" data-testid="story-editor">
-        <StatusBar save={doc.save} counts={counts} onSaveRevision={saveRevisionNow} />
+        <StatusBar save={doc.save} counts={counts} onSaveRevision={saveRevisionNow} tools={props.statusTools} />
         <div className="nd-editor-columns">
           <article className="nd-story" lang="vi">
             <HeadlineField

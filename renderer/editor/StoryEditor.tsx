@@ -8,7 +8,14 @@ import './editor.css';
 import { EditorLayout } from './EditorLayout';
 import { useStoryDocument } from './useStoryDocument';
 
-export function StoryEditor(props: { client: NewsdeskClient; storyId: string; settings: Settings; onChanged?: () => void }): ReactNode {
+export function StoryEditor(props: {
+  client: NewsdeskClient;
+  storyId: string;
+  settings: Settings;
+  onChanged?: () => void;
+  /** Controls the app adds to the status bar (the history button). */
+  statusTools?: ReactNode;
+}): ReactNode {
   const { t } = useTranslation('editor');
   const doc = useStoryDocument(props.client, props.storyId, props.onChanged);
   const { load } = doc;
@@ -30,5 +37,14 @@ export function StoryEditor(props: { client: NewsdeskClient; storyId: string; se
       </div>
     );
   }
-  return <EditorLayout key={load.story.id} client={props.client} story={load.story} document={doc} settings={props.settings} />;
+  return (
+    <EditorLayout
+      key={load.story.id}
+      client={props.client}
+      story={load.story}
+      document={doc}
+      settings={props.settings}
+      statusTools={props.statusTools}
+    />
+  );
 }

@@ -1,21 +1,23 @@
 // One i18next instance per window. The app's strings live in the `app`
-// namespace (vi.ts, en.ts); the editor and sync bring their own namespaces.
+// namespace (vi.ts, en.ts); the editor, sync and history bring their own namespaces.
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Settings } from '../../core/api';
 import editorEn from '../editor/i18n/en';
 import editorVi from '../editor/i18n/vi';
+import historyEn from '../history/i18n/en';
+import historyVi from '../history/i18n/vi';
 import syncEn from '../sync/i18n/en';
 import syncVi from '../sync/i18n/vi';
 import en from './en';
 import vi from './vi';
 
 export const resources = {
-  vi: { app: vi, editor: editorVi, sync: syncVi },
-  en: { app: en, editor: editorEn, sync: syncEn },
+  vi: { app: vi, editor: editorVi, sync: syncVi, history: historyVi },
+  en: { app: en, editor: editorEn, sync: syncEn, history: historyEn },
 } as const;
 
-export const NAMESPACES = ['app', 'editor', 'sync'] as const;
+export const NAMESPACES = ['app', 'editor', 'sync', 'history'] as const;
 
 export function createI18n(language: Settings['language'] = 'vi'): I18n {
   const instance = i18next.createInstance();

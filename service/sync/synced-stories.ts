@@ -4,7 +4,7 @@
 // committed together or not at all. Afterwards the worker is nudged; it never
 // runs inside the write, so saving never waits on the network.
 import type { Database } from 'better-sqlite3';
-import type { StoryContent, StoryStatus } from '../../core/story';
+import type { RevisionReason, StoryContent, StoryStatus } from '../../core/story';
 import type { SaveResult, StoredStory, StoryRepository } from '../../db';
 import type { Outbox } from './outbox';
 
@@ -23,7 +23,8 @@ export class SyncedStories {
     });
   }
 
-  save(id: string, content: StoryContent, options: { author: string }): SaveResult {
+  /** An explicit revision ('save' unless told otherwise, e.g. 'restore'): its op is sealed, so the server keeps it as one revision. */
+  save(id: string, content: StoryContent, options: { author: string; reason?: RevisionReason }): SaveResult {
     return this.write(() => {
       const result = this.stories.save(id, content, options);
       this.outbox.upsert(result.story, 'save');

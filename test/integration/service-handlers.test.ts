@@ -72,6 +72,7 @@ describe('argument validation', () => {
     'import.create': [{ fileName: '', bytes: '' }, /^Tên tệp không được để trống$/],
     'revisions.list': [{ storyId: null }, /^Mã bài viết không hợp lệ$/],
     'revisions.get': [{ id: 'x', storyId: MISSING_ID }, /Mã bài viết không hợp lệ; Tham số có trường không được hỗ trợ: storyId/],
+    'revisions.restore': [{ id: MISSING_ID, storyId: 'bài-1' }, /^Mã bài viết không hợp lệ$/],
     'media.add': [{ bytes: 123 }, /^Dữ liệu tệp phải là chuỗi ký tự$/],
     'media.get': [{ sha256: 'ABC' }, /^Mã ảnh \(sha256\) không đúng định dạng$/],
     'settings.get': ['cài đặt', /^Tham số phải là một đối tượng JSON$/],

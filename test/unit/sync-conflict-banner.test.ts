@@ -192,7 +192,7 @@ async function settle(check: () => void, timeoutMs = 5000): Promise<void> {
 
 /** The comparison's rows as [mine, theirs, change]. */
 function rows(host: ParentNode): Array<[string, string, string]> {
-  return [...get(host, 'conflict-table').querySelectorAll('tbody tr.conflict-row')].map((row) => {
+  return [...get(host, 'conflict-table').querySelectorAll('tbody tr.compare-row')].map((row) => {
     const [mine, theirs] = [...row.querySelectorAll('td')].map((cell) => (cell.textContent ?? '').replace(/^Đoạn khác nhau: /, ''));
     return [mine ?? '', theirs ?? '', row.getAttribute('data-change') ?? ''];
   });

@@ -40,7 +40,7 @@ export function CountsLabel(props: { counts: StoryCounts }): ReactNode {
   );
 }
 
-export function StatusBar(props: { save: SaveStatus; counts: StoryCounts; onSaveRevision: () => void }): ReactNode {
+export function StatusBar(props: { save: SaveStatus; counts: StoryCounts; onSaveRevision: () => void; tools?: ReactNode }): ReactNode {
   const { t } = useTranslation('editor');
   return (
     <div className="nd-status">
@@ -49,6 +49,7 @@ export function StatusBar(props: { save: SaveStatus; counts: StoryCounts; onSave
       <button type="button" className="button" onClick={props.onSaveRevision} data-testid="save-revision">
         {t('saveRevision')}
       </button>
+      {props.tools}
     </div>
   );
 }

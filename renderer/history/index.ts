@@ -1,0 +1,3 @@
+export { HistoryButton } from './HistoryButton';
+export { HistoryPanel } from './HistoryPanel';
+export { useHistoryPanel } from './useHistoryPanel';
