@@ -3,7 +3,7 @@
 // created), found again by an unaccented search, and kept as a screenshot.
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { foldForSearch } from '../../core/text';
 import { ROOT } from '../helpers/service-web';

@@ -1,6 +1,6 @@
 // Settings in the UI: English instead of Vietnamese, and the dark theme. Both
 // apply at once to the open window and stay after a reload.
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { waitForSaveState } from './helpers/page';
 import { useAppSession } from './helpers/session';
