@@ -5,6 +5,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { RevisionSummary } from '../../core/api';
 import type { Revision, Story } from '../../core/story';
 import { toServiceError, type NewsdeskClient } from '../transport';
+import { coalescedRequest } from '../transport/coalesced';
 
 export type HistoryLoad =
   | { status: 'loading' }
@@ -17,32 +18,17 @@ export function useRevisionHistory(client: NewsdeskClient, storyId: string): { l
 
   useEffect(() => {
     let live = true;
-    let asking = false;
-    let again = false;
-    const ask = (): void => {
-      if (asking) {
-        again = true;
-        return;
-      }
-      asking = true;
-      Promise.all([client.call('revisions.list', { storyId }), client.call('stories.get', { id: storyId })])
-        .then(
-          ([revisions, current]) => {
-            if (live) setLoad({ status: 'ready', revisions, current });
-          },
-          (error: unknown) => {
-            // A history already shown stays; a failed refresh is retried by the next change.
-            if (live) setLoad((old) => (old.status === 'ready' ? old : { status: 'failed', message: toServiceError(error).message }));
-          },
-        )
-        .finally(() => {
-          asking = false;
-          if (again && live) {
-            again = false;
-            ask();
-          }
-        });
-    };
+    const { ask, stop } = coalescedRequest(() =>
+      Promise.all([client.call('revisions.list', { storyId }), client.call('stories.get', { id: storyId })]).then(
+        ([revisions, current]) => {
+          if (live) setLoad({ status: 'ready', revisions, current });
+        },
+        (error: unknown) => {
+          // A history already shown stays; a failed refresh is retried by the next change.
+          if (live) setLoad((old) => (old.status === 'ready' ? old : { status: 'failed', message: toServiceError(error).message }));
+        },
+      ),
+    );
     askRef.current = ask;
     const off = client.on('story.changed', ({ id }) => {
       if (id === storyId) ask();
@@ -50,6 +36,7 @@ export function useRevisionHistory(client: NewsdeskClient, storyId: string): { l
     ask();
     return () => {
       live = false;
+      stop();
       off();
     };
   }, [client, storyId]);

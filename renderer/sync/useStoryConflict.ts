@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SyncConflict } from '../../core/api';
 import type { NewsdeskClient } from '../transport';
+import { coalescedRequest } from '../transport/coalesced';
 
 export function useStoryConflict(client: NewsdeskClient, storyId: string): { conflict: SyncConflict | null; refresh: () => void } {
   // Kept with the story it belongs to, so that another story never shows this one's banner.
@@ -12,32 +13,13 @@ export function useStoryConflict(client: NewsdeskClient, storyId: string): { con
 
   useEffect(() => {
     let live = true;
-    let asking = false;
-    let again = false;
     let knownCount: number | undefined;
-    const ask = (): void => {
-      if (asking) {
-        again = true;
-        return;
-      }
-      asking = true;
-      client
-        .call('sync.conflicts', { storyId })
-        .then(
-          (conflicts) => {
-            if (live) setFound({ storyId, conflict: conflicts[0] ?? null });
-          },
-          // A service that cannot say has nothing to show; the next event asks again.
-          () => undefined,
-        )
-        .finally(() => {
-          asking = false;
-          if (again && live) {
-            again = false;
-            ask();
-          }
-        });
-    };
+    // A service that cannot say has nothing to show; the next event asks again.
+    const { ask, stop } = coalescedRequest(() =>
+      client.call('sync.conflicts', { storyId }).then((conflicts) => {
+        if (live) setFound({ storyId, conflict: conflicts[0] ?? null });
+      }),
+    );
     askRef.current = ask;
     const offStory = client.on('story.changed', ({ id }) => {
       if (id === storyId) ask();
@@ -51,6 +33,7 @@ export function useStoryConflict(client: NewsdeskClient, storyId: string): { con
     ask();
     return () => {
       live = false;
+      stop();
       offStory();
       offSync();
     };

@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SyncStatus } from '../../core/api';
 import type { NewsdeskClient } from '../transport';
+import { coalescedRequest } from '../transport/coalesced';
 
 export function useSyncStatus(client: NewsdeskClient): { status: SyncStatus | null; refresh: () => void } {
   const [status, setStatus] = useState<SyncStatus | null>(null);
@@ -12,30 +13,11 @@ export function useSyncStatus(client: NewsdeskClient): { status: SyncStatus | nu
 
   useEffect(() => {
     let live = true;
-    let asking = false;
-    let again = false;
-    const ask = (): void => {
-      if (asking) {
-        again = true;
-        return;
-      }
-      asking = true;
-      client
-        .call('sync.status', {})
-        .then(
-          (full) => {
-            if (live) setStatus(full);
-          },
-          () => undefined,
-        )
-        .finally(() => {
-          asking = false;
-          if (again && live) {
-            again = false;
-            ask();
-          }
-        });
-    };
+    const { ask, stop } = coalescedRequest(() =>
+      client.call('sync.status', {}).then((full) => {
+        if (live) setStatus(full);
+      }),
+    );
     askRef.current = ask;
     const off = client.on('sync.state', (state) => {
       setStatus((old) => (old === null ? old : { ...old, ...state }));
@@ -44,6 +26,7 @@ export function useSyncStatus(client: NewsdeskClient): { status: SyncStatus | nu
     ask();
     return () => {
       live = false;
+      stop();
       off();
     };
   }, [client]);
