@@ -4,19 +4,16 @@
 // and a restore writes the old text as a new 'restore' revision on top and
 // emits 'story.changed'. Text from shared/samples/articles/ldld-hai-ba-trung-doi-moi.txt
 // (the happy-dom environment's URL cannot read files, so the lines are copied here).
-import { act, createElement, type ReactElement } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { I18nextProvider } from 'react-i18next';
+import { act, createElement } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { EventName, EventPayloads, HandlerArgs, HandlerName, HandlerResults, RevisionSummary, Settings } from '../../core/api';
+import type { HandlerArgs, HandlerName, RevisionSummary, Settings } from '../../core/api';
 import { nodes, REVISION_REASONS, type Revision, type RevisionReason, type Story, type StoryContent } from '../../core/story';
 import { EditorPane } from '../../renderer/app/EditorPane';
 import { HistoryPanel } from '../../renderer/history';
 import { formatRevisionTime } from '../../renderer/history/revisionTime';
-import { createI18n } from '../../renderer/i18n';
-import { ServiceError, type NewsdeskClient } from '../../renderer/transport/client';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+import { ServiceError } from '../../renderer/transport/client';
+import { FakeServiceDesk } from '../helpers/fake-service-client';
+import { all, click, find, get, press, render, settle, unmountAll } from '../helpers/react-dom';
 
 const STORY_ID = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b';
 const HEADLINE = 'LĐLĐ quận Hai Bà Trưng tiếp tục đổi mới, hoạt động hiệu quả vì người lao động';
@@ -54,18 +51,15 @@ const settings: Settings = {
 const MINUTE = 60_000;
 const revisionId = (n: number): string => `0190a1b2-c3d4-7e5f-8a9b-${String(n).padStart(12, '0')}`;
 
-type Listener = (payload: never) => void;
-
 /** One story and its history, as the app service keeps them. */
-class FakeDesk {
+class FakeDesk extends FakeServiceDesk {
   story: StoryContent;
   /** Oldest first, as written. */
   revisions: Array<Revision & { open: boolean }> = [];
-  calls: Array<{ name: HandlerName; args: unknown }> = [];
   refuseRestore: string | null = null;
-  private listeners = new Map<EventName, Set<Listener>>();
 
   constructor(history: Array<{ reason: RevisionReason; author: string; minutesAgo: number; content: StoryContent; open?: boolean }>) {
+    super();
     const now = Date.now();
     history.forEach((entry, index) => {
       this.revisions.push({
@@ -81,11 +75,7 @@ class FakeDesk {
     this.story = structuredClone(history.at(-1)?.content ?? V1);
   }
 
-  emit<E extends EventName>(event: E, payload: EventPayloads[E]): void {
-    for (const listener of this.listeners.get(event) ?? []) (listener as (p: EventPayloads[E]) => void)(payload);
-  }
-
-  private answer(name: HandlerName, args: unknown): unknown {
+  protected answer(name: HandlerName, args: unknown): unknown {
     switch (name) {
       case 'revisions.list':
         return [...this.revisions].reverse().map(({ id, author, createdAt, reason, open }): RevisionSummary => ({ id, author, createdAt, reason, open }));
@@ -143,30 +133,6 @@ class FakeDesk {
       baseRev: 0,
     };
   }
-
-  client(): NewsdeskClient {
-    return {
-      transport: 'http',
-      call: <N extends HandlerName>(name: N, args: HandlerArgs<N>): Promise<HandlerResults[N]> => {
-        this.calls.push({ name, args });
-        try {
-          return Promise.resolve(this.answer(name, args) as HandlerResults[N]);
-        } catch (error) {
-          return Promise.reject(error instanceof Error ? error : new Error(String(error)));
-        }
-      },
-      on: <E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void): (() => void) => {
-        const set = this.listeners.get(event) ?? new Set<Listener>();
-        this.listeners.set(event, set);
-        set.add(listener as Listener);
-        return () => set.delete(listener as Listener);
-      },
-    };
-  }
-
-  named(name: HandlerName): unknown[] {
-    return this.calls.filter((call) => call.name === name).map((call) => call.args);
-  }
 }
 
 /** Saved twice an hour apart by the reporter, then autosaved by the editor: the usual history. */
@@ -177,47 +143,7 @@ const usualDesk = (): FakeDesk =>
     { reason: 'autosave', author: 'bientap.lan', minutesAgo: 5, content: V2, open: true },
   ]);
 
-const mounted: Array<{ root: Root; host: HTMLElement }> = [];
-
-afterEach(async () => {
-  for (const { root, host } of mounted.splice(0)) {
-    await act(async () => root.unmount());
-    host.remove();
-  }
-});
-
-async function render(element: ReactElement, language: 'vi' | 'en' = 'vi'): Promise<HTMLElement> {
-  const host = document.createElement('div');
-  document.body.append(host);
-  const root = createRoot(host);
-  mounted.push({ root, host });
-  await act(async () => root.render(createElement(I18nextProvider, { i18n: createI18n(language) }, element)));
-  return host;
-}
-
-const find = (host: ParentNode, testId: string): HTMLElement | null => host.querySelector<HTMLElement>(`[data-testid="${testId}"]`);
-const get = (host: ParentNode, testId: string): HTMLElement => {
-  const element = find(host, testId);
-  if (element === null) throw new Error(`no [data-testid=${testId}]`);
-  return element;
-};
-const all = (host: ParentNode, testId: string): HTMLElement[] => [...host.querySelectorAll<HTMLElement>(`[data-testid="${testId}"]`)];
-const click = (element: HTMLElement) => act(async () => element.click());
-const press = (element: HTMLElement, key: string, options: KeyboardEventInit = {}) =>
-  act(async () => void element.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, ...options })));
-/** Lets time pass inside act until `check` passes, so that loading updates are applied as they come. */
-async function settle(check: () => void, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    await act(() => new Promise((resolve) => setTimeout(resolve, 20)));
-    try {
-      check();
-      return;
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-    }
-  }
-}
+afterEach(unmountAll);
 
 /** Each entry as its reason, author and relative time, newest first. */
 function entries(panel: ParentNode): Array<[string, string, string]> {

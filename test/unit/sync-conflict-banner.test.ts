@@ -3,18 +3,15 @@
 // behind it, against a fake client that holds one story and its conflict the
 // way the app service does: the conflict stays until the user chooses, and the
 // choice changes the story's text here and emits 'story.changed'.
-import { act, createElement, type ReactElement } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { I18nextProvider } from 'react-i18next';
+import { act, createElement } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { EventName, EventPayloads, HandlerArgs, HandlerName, HandlerResults, Settings, SyncConflict } from '../../core/api';
+import type { HandlerArgs, HandlerName, Settings, SyncConflict } from '../../core/api';
 import { nodes, type Story, type StoryContent } from '../../core/story';
 import { EditorPane } from '../../renderer/app/EditorPane';
-import { createI18n } from '../../renderer/i18n';
 import { ConflictBanner } from '../../renderer/sync/ConflictBanner';
-import { ServiceError, type NewsdeskClient } from '../../renderer/transport/client';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+import { ServiceError } from '../../renderer/transport/client';
+import { FakeServiceDesk } from '../helpers/fake-service-client';
+import { click, find, get, render, settle, unmountAll } from '../helpers/react-dom';
 
 const STORY_ID = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b';
 const OTHER_ID = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a60';
@@ -55,10 +52,8 @@ const settings: Settings = {
   serverUrl: 'http://127.0.0.1:4000',
 };
 
-type Listener = (payload: never) => void;
-
 /** One story with a conflict, as the app service keeps them. */
-class FakeDesk {
+class FakeDesk extends FakeServiceDesk {
   story: StoryContent = structuredClone(MINE);
   conflict: SyncConflict | null = {
     storyId: STORY_ID,
@@ -69,13 +64,7 @@ class FakeDesk {
     theirs: structuredClone(THEIRS),
     theirsTrashed: false,
   };
-  calls: Array<{ name: HandlerName; args: unknown }> = [];
   refuseResolve: string | null = null;
-  private listeners = new Map<EventName, Set<Listener>>();
-
-  emit<E extends EventName>(event: E, payload: EventPayloads[E]): void {
-    for (const listener of this.listeners.get(event) ?? []) (listener as (p: EventPayloads[E]) => void)(payload);
-  }
 
   /** The text here changed (a save), as the service says it: the conflict's "mine" follows it. */
   saveHere(next: StoryContent): void {
@@ -84,7 +73,7 @@ class FakeDesk {
     this.emit('story.changed', { id: STORY_ID });
   }
 
-  private answer(name: HandlerName, args: unknown): unknown {
+  protected answer(name: HandlerName, args: unknown): unknown {
     switch (name) {
       case 'sync.conflicts': {
         const { storyId } = args as HandlerArgs<'sync.conflicts'>;
@@ -125,70 +114,9 @@ class FakeDesk {
       baseRev: 3,
     };
   }
-
-  client(): NewsdeskClient {
-    return {
-      transport: 'http',
-      call: <N extends HandlerName>(name: N, args: HandlerArgs<N>): Promise<HandlerResults[N]> => {
-        this.calls.push({ name, args });
-        try {
-          return Promise.resolve(this.answer(name, args) as HandlerResults[N]);
-        } catch (error) {
-          return Promise.reject(error instanceof Error ? error : new Error(String(error)));
-        }
-      },
-      on: <E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void): (() => void) => {
-        const set = this.listeners.get(event) ?? new Set<Listener>();
-        this.listeners.set(event, set);
-        set.add(listener as Listener);
-        return () => set.delete(listener as Listener);
-      },
-    };
-  }
-
-  named(name: HandlerName): unknown[] {
-    return this.calls.filter((call) => call.name === name).map((call) => call.args);
-  }
 }
 
-const mounted: Array<{ root: Root; host: HTMLElement }> = [];
-
-afterEach(async () => {
-  for (const { root, host } of mounted.splice(0)) {
-    await act(async () => root.unmount());
-    host.remove();
-  }
-});
-
-async function render(element: ReactElement, language: 'vi' | 'en' = 'vi'): Promise<HTMLElement> {
-  const host = document.createElement('div');
-  document.body.append(host);
-  const root = createRoot(host);
-  mounted.push({ root, host });
-  await act(async () => root.render(createElement(I18nextProvider, { i18n: createI18n(language) }, element)));
-  return host;
-}
-
-const find = (host: ParentNode, testId: string): HTMLElement | null => host.querySelector<HTMLElement>(`[data-testid="${testId}"]`);
-const get = (host: ParentNode, testId: string): HTMLElement => {
-  const element = find(host, testId);
-  if (element === null) throw new Error(`no [data-testid=${testId}]`);
-  return element;
-};
-const click = (element: HTMLElement) => act(async () => element.click());
-/** Lets time pass inside act until `check` passes, so that the editor's loading updates are applied as they come. */
-async function settle(check: () => void, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    await act(() => new Promise((resolve) => setTimeout(resolve, 20)));
-    try {
-      check();
-      return;
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-    }
-  }
-}
+afterEach(unmountAll);
 
 /** The comparison's rows as [mine, theirs, change]. */
 function rows(host: ParentNode): Array<[string, string, string]> {
