@@ -6,12 +6,10 @@
 // PostgreSQL needs TEST_DATABASE_URL (bash scripts/start-test-postgres.sh).
 import { performance } from 'node:perf_hooks';
 import { z } from 'zod';
-import { bodyFromBlocks } from '../../core/story';
-import type { UpsertPayload } from '../../server/sync/protocol';
 import { call, ensureStatus, login, pullAll, push, type Op } from '../server/helpers/api';
 import { createDatabase, POSTGRES_HELP, type DatabaseKind } from '../server/helpers/databases';
 import { runServerCli, startServer } from '../server/helpers/process';
-import { sampleArticle, seedSamples } from '../server/helpers/samples';
+import { editedSampleContent, seedSamples } from '../server/helpers/samples';
 import { newId, upsert } from '../server/helpers/stories';
 import { onEachDatabase, round, writeResult } from './stats';
 import { benchSyncBacklog } from './sync-backlog';
@@ -36,19 +34,6 @@ async function load(options: LoadOptions): Promise<z.infer<typeof autocannonResu
   return autocannonResult.parse(await autocannon(options));
 }
 
-function samplePayload(i: number, revision: number): UpsertPayload {
-  const article = sampleArticle(i % 2 === 0 ? 'ldld' : 'cum');
-  return {
-    headline: `${article.headline} (${i})`,
-    sapo: revision === 0 ? article.sapo : `${article.sapo} Bản sửa ${revision}.`,
-    byline: article.byline,
-    section: 'Công đoàn',
-    tags: [],
-    slug: '',
-    related: [],
-    body: bodyFromBlocks(article.blocks),
-  };
-}
 
 async function pushInBatches(url: string, token: string, ops: Op[], batch: number): Promise<void> {
   for (let i = 0; i < ops.length; i += batch) {
@@ -75,13 +60,13 @@ async function benchOne(kind: DatabaseKind): Promise<object> {
     await load({ url: articleUrl, duration: 2, connections: CONNECTIONS });
     const page = await load({ url: articleUrl, duration: ARTICLE_SECONDS, connections: CONNECTIONS });
 
-    const oneClientOps = Array.from({ length: 2_000 }, (_, i) => upsert(newId(), 0, samplePayload(i, 0)));
+    const oneClientOps = Array.from({ length: 2_000 }, (_, i) => upsert(newId(), 0, editedSampleContent(i, 0)));
     let t = performance.now();
     await pushInBatches(server.url, chief, oneClientOps, 100);
     const oneClientMs = performance.now() - t;
 
     const fourClients = Array.from({ length: 4 }, (_, c) =>
-      Array.from({ length: 500 }, (_, i) => upsert(newId(), 0, samplePayload(c * 500 + i, 0))),
+      Array.from({ length: 500 }, (_, i) => upsert(newId(), 0, editedSampleContent(c * 500 + i, 0))),
     );
     t = performance.now();
     await Promise.all(fourClients.map((ops) => pushInBatches(server.url, chief, ops, 100)));
@@ -91,7 +76,7 @@ async function benchOne(kind: DatabaseKind): Promise<object> {
     const ids = Array.from({ length: 1_000 }, () => newId());
     const backlog: Op[] = [];
     for (let revision = 0; revision < 5; revision++) {
-      ids.forEach((id, i) => backlog.push(upsert(id, revision, samplePayload(i, revision))));
+      ids.forEach((id, i) => backlog.push(upsert(id, revision, editedSampleContent(i, revision))));
     }
     t = performance.now();
     await pushInBatches(server.url, reporter, backlog, 200);
@@ -115,7 +100,7 @@ async function benchOne(kind: DatabaseKind): Promise<object> {
         meetsTarget: page.requests.average >= 3_000,
       },
       push: {
-        storyBytes: JSON.stringify(samplePayload(0, 0)).length,
+        storyBytes: JSON.stringify(editedSampleContent(0, 0)).length,
         oneClient: { ops: oneClientOps.length, batch: 100, ms: round(oneClientMs, 0), opsPerSecond: round((oneClientOps.length / oneClientMs) * 1000, 0) },
         fourClients: { ops: 2_000, batch: 100, ms: round(fourClientsMs, 0), opsPerSecond: round((2_000 / fourClientsMs) * 1000, 0) },
       },

@@ -6,9 +6,8 @@
 // loopback; SQLite, and PostgreSQL when TEST_DATABASE_URL is set.
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
-import { bodyFromBlocks, type StoryContent } from '../../core/story';
 import { POSTGRES_HELP, type DatabaseKind } from '../server/helpers/databases';
-import { sampleArticle } from '../server/helpers/samples';
+import { editedSampleContent } from '../server/helpers/samples';
 import { openDesk, waitFor } from '../helpers/sync-desk';
 import { PASSWORD, REPORTER, startDeskServer } from '../helpers/sync-server';
 import { onEachDatabase, round, writeResult } from './stats';
@@ -17,19 +16,6 @@ const STORIES = Number(process.env.BENCH_BACKLOG_STORIES ?? 1_000);
 const SAVES_PER_STORY = 5;
 const TARGET_MS = 10_000;
 
-function content(i: number, save: number): StoryContent {
-  const article = sampleArticle(i % 2 === 0 ? 'ldld' : 'cum');
-  return {
-    headline: `${article.headline} (${i})`,
-    sapo: save === 0 ? article.sapo : `${article.sapo} Bản sửa ${save}.`,
-    byline: article.byline,
-    section: 'Công đoàn',
-    tags: [],
-    slug: '',
-    related: [],
-    body: bodyFromBlocks(article.blocks),
-  };
-}
 
 function outboxSize(storePath: string): number {
   const db = new Database(storePath, { readonly: true });
@@ -48,14 +34,14 @@ async function benchOne(kind: DatabaseKind): Promise<object> {
     const service = desk.service;
     let t = performance.now();
     for (let i = 0; i < STORIES; i++) {
-      const story = await service.call('stories.create', { content: content(i, 0) });
+      const story = await service.call('stories.create', { content: editedSampleContent(i, 0) });
       for (let save = 1; save <= SAVES_PER_STORY; save++) {
-        await service.call('stories.save', { id: story.id, content: content(i, save) });
+        await service.call('stories.save', { id: story.id, content: editedSampleContent(i, save) });
       }
     }
     const writeMs = performance.now() - t;
     const ops = outboxSize(service.storePath);
-    const payloadBytes = JSON.stringify(content(0, 1)).length;
+    const payloadBytes = JSON.stringify(editedSampleContent(0, 1)).length;
 
     let largestProgress = 0;
     service.on('sync.state', (state) => {

@@ -3,7 +3,7 @@
 // editors' picks in section "Thời sự", "Tin khác" teasers stories in "Công đoàn".
 import { readFileSync } from 'node:fs';
 import { parseArticleText } from '../../../core/import/txt';
-import { bodyFromBlocks, nodes, type StoryBody } from '../../../core/story';
+import { bodyFromBlocks, nodes, type StoryBody, type StoryContent } from '../../../core/story';
 import type { UpsertPayload } from '../../../server/sync/protocol';
 import { pullAll, push, type Op } from './api';
 import { newId, publish, upsert } from './stories';
@@ -47,6 +47,21 @@ export type Seed = {
 
 export function sampleArticle(key: SampleKey) {
   return parseArticleText(readFileSync(new URL(SAMPLE_FILES[key], SAMPLES_DIR), 'utf8'), { knownTitles: RELATED_TITLES[key] });
+}
+
+/** Story i of a synthetic backlog, as of its given edit: the samples alternate, and each edit changes the sapo. */
+export function editedSampleContent(i: number, edit: number): StoryContent {
+  const article = sampleArticle(i % 2 === 0 ? 'ldld' : 'cum');
+  return {
+    headline: `${article.headline} (${i})`,
+    sapo: edit === 0 ? article.sapo : `${article.sapo} Bản sửa ${edit}.`,
+    byline: article.byline,
+    section: 'Công đoàn',
+    tags: [],
+    slug: '',
+    related: [],
+    body: bodyFromBlocks(article.blocks),
+  };
 }
 
 const shortId = (id: string) => id.replace(/-/g, '').slice(-8);
