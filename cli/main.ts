@@ -1,6 +1,9 @@
 // newsdesk: the local store from a terminal. Every command takes --db PATH and
 // --json; errors go to stderr as one readable line, with exit code 2.
 import { parseArgs } from 'node:util';
+import { ImportError } from '../core/import';
+import { StoreError } from '../db';
+import { toServiceError } from '../service/errors';
 import { createContext, type CliContext } from './context';
 import { CliError } from './errors';
 import { exportCommand } from './commands/export';
@@ -91,9 +94,14 @@ async function run(argv: string[]): Promise<void> {
 
 function messageOf(error: unknown): string {
   if (error instanceof CliError) return error.message;
-  // Store and import errors are written for people already; anything else is a bug worth its stack.
-  if (error instanceof Error && 'code' in error && typeof error.code === 'string') return error.message;
-  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+  // Store, import and SQLite errors (a locked or full database…) read as the app says them;
+  // anything else is a bug worth its stack.
+  if (!(error instanceof Error) || isKnownFailure(error)) return toServiceError(error).message;
+  return error.stack ?? error.message;
+}
+
+function isKnownFailure(error: Error): boolean {
+  return error instanceof StoreError || error instanceof ImportError || error.name === 'SqliteError';
 }
 
 run(process.argv.slice(2)).catch((error: unknown) => {

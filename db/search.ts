@@ -10,6 +10,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { rankMatches } from './search-rank';
 import { matchPhrases, queryTerms, wordMatches, wordsOf, type Word } from './search-text';
+import { escapeAttribute } from '../core/render/escape';
 
 export interface SearchHit {
   id: string;
@@ -124,15 +125,9 @@ function highlight(text: string, words: readonly Word[], matches: readonly numbe
   for (let i = first; i < end; i++) {
     const word = words[i];
     if (!word || matches[i] === -1) continue;
-    html += escapeHtml(text.slice(cursor, word.start)) + '<mark>' + escapeHtml(text.slice(word.start, word.end)) + '</mark>';
+    html += escapeAttribute(text.slice(cursor, word.start)) + '<mark>' + escapeAttribute(text.slice(word.start, word.end)) + '</mark>';
     cursor = word.end;
   }
-  html += escapeHtml(text.slice(cursor, to));
+  html += escapeAttribute(text.slice(cursor, to));
   return html.replace(/\s+/g, ' ').trim();
-}
-
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char] ?? char);
 }

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { importArticle, importedArticle, ImportError, MAX_IMPORT_BYTES, type ImportedArticle } from '../../core/import';
+import { checkImportSize, importArticle, importedArticle, ImportError, type ImportedArticle } from '../../core/import';
 import { storeImportedArticle } from '../../service/import-article';
 import { CliError } from '../errors';
 import type { CliContext } from '../context';
@@ -21,11 +21,9 @@ async function readArticle(file: string): Promise<ImportedArticle> {
     if (error instanceof CliError) throw error;
     throw new CliError(`${file}: không đọc được tệp (${(error as NodeJS.ErrnoException).code ?? 'lỗi'})`);
   }
-  // Refuse before reading, so that a huge file never fills memory.
-  if (size > MAX_IMPORT_BYTES) {
-    throw new CliError(`${file}: tệp quá lớn (${(size / 1_048_576).toFixed(1)} MB; tối đa ${MAX_IMPORT_BYTES / 1_048_576} MB)`);
-  }
   try {
+    // Refuse before reading, so that a huge file never fills memory.
+    checkImportSize(size);
     return await importArticle(path.basename(file), new Uint8Array(fs.readFileSync(file)));
   } catch (error) {
     if (error instanceof ImportError) throw new CliError(`${file}: ${error.message}`);

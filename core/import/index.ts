@@ -11,7 +11,7 @@ import { parseArticleText } from './txt';
 export * from './article';
 export { decodeText, type DecodedText, type TextEncodingName } from './decode';
 export { parseDocx } from './docx';
-export { ImportError, isImportError, IMPORT_ERROR_CODES, MAX_IMPORT_BYTES, type ImportErrorCode } from './errors';
+export { checkImportSize, ImportError, isImportError, IMPORT_ERROR_CODES, MAX_IMPORT_BYTES, type ImportErrorCode } from './errors';
 export { splitRelatedLine, type RelatedSplit } from './related';
 export { parseArticleText, parseArticleLines, type LineHint, type SourceLine } from './txt';
 

@@ -92,7 +92,14 @@ export class OutboxPusher {
         }
         this.batchLimit = Math.min(this.limits.maxOpsPerPush, this.batchLimit * 2);
         hooks.answered();
-        this.apply(account, batch, results);
+        try {
+          this.apply(account, batch, results);
+        } catch (error) {
+          // The server has these ops; sent again, they come back `duplicate`. Left in flight, they would block their stories until restart.
+          outbox.release(ids, error instanceof Error ? error.message : null);
+          lanes.failed = true;
+          throw error;
+        }
         hooks.changed();
         lanes.sent += batch.length;
         lanes.total = Math.max(lanes.total, lanes.sent + outbox.unsentCount());
