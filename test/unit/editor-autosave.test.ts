@@ -205,4 +205,35 @@ describe('Autosaver', () => {
     expect(t.states.at(-1)).toBe('error: Slug chỉ gồm chữ thường');
     await expect(t.saver.saveRevision()).rejects.toThrow('Slug chỉ gồm chữ thường');
   });
+  it('keeps retrying a closed story\'s last save until it lands, as many times as it is allowed', async () => {
+    const t = setup();
+    t.type(' cuối');
+    // Another story opens: the last changes are flushed, the send fails, the saver is disposed.
+    const flushed = t.saver.flush().finally(() => t.saver.dispose());
+    t.sent[0]?.fail('Không kết nối được với dịch vụ');
+    await flushed;
+    expect(t.saver.hasUnsavedChanges).toBe(true);
+    t.timers.advance(3000);
+    expect(t.sent.map((s) => s.content)).toEqual(['Tít cuối', 'Tít cuối']);
+    t.sent[1]?.finish();
+    await settle();
+    expect(t.saver.hasUnsavedChanges).toBe(false);
+    t.timers.advance(60_000);
+    expect(t.sent).toHaveLength(2);
+  });
+
+  it('gives a closed story\'s failing save up after a bounded number of retries', async () => {
+    const t = setup();
+    t.type(' cuối');
+    const flushed = t.saver.flush().finally(() => t.saver.dispose());
+    t.sent[0]?.fail('Bài đã ở trong thùng rác');
+    await flushed;
+    for (let i = 1; i < 30; i++) {
+      t.timers.advance(3000);
+      t.sent[i]?.fail('Bài đã ở trong thùng rác');
+      await settle();
+    }
+    // The first send, its retry, then one retry for each of the 20 failures allowed after closing.
+    expect(t.sent).toHaveLength(22);
+  });
 });

@@ -37,6 +37,9 @@ interface Waiter {
   reject(error: unknown): void;
 }
 
+/** How often a closed story's unsaved text is retried before giving up (with retryMs between). */
+const MAX_RETRIES_AFTER_DISPOSE = 20;
+
 export class Autosaver<C> {
   private readonly options: AutosaverOptions<C>;
   private readonly timers: Timers;
@@ -48,6 +51,7 @@ export class Autosaver<C> {
   private flushWaiters: Array<() => void> = [];
   private revisionWaiters: Waiter[] = [];
   private disposed = false;
+  private retriesAfterDispose = 0;
 
   constructor(options: AutosaverOptions<C>) {
     this.options = options;
@@ -90,9 +94,14 @@ export class Autosaver<C> {
     return this.dirty || this.flight !== null || this.revisionWaiters.length > 0;
   }
 
+  /**
+   * No more edits come (another story opened). Text that has not reached the
+   * store yet is still retried, a bounded number of times, so that a save that
+   * failed as the story closed is not silently dropped.
+   */
   dispose(): void {
     this.disposed = true;
-    this.clearTimer();
+    if (!this.hasUnsavedChanges) this.clearTimer();
   }
 
   private restartTimer(ms: number): void {
@@ -147,7 +156,8 @@ export class Autosaver<C> {
         this.options.onState('error', error instanceof Error ? error.message : String(error));
         for (const waiter of revisions) waiter.reject(error);
         for (const resolve of flight) resolve();
-        if (!this.disposed && this.timer === null) this.restartTimer(this.options.retryMs);
+        if (this.disposed && ++this.retriesAfterDispose > MAX_RETRIES_AFTER_DISPOSE) return;
+        if (this.timer === null) this.restartTimer(this.options.retryMs);
       },
     );
   }
