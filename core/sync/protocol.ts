@@ -30,10 +30,13 @@ export const MAX_PULL_LIMIT = 500;
 
 const isoTime = z.iso.datetime({ offset: true, message: 'Thời gian phải theo ISO 8601' });
 
+// UUIDs compare as text in SQLite and as uuid in PostgreSQL: one spelling, lower case, for both.
+const lowerUuid = (message: string) => z.uuid({ message }).transform((id) => id.toLowerCase());
+
 export const syncOpEnvelope = z.strictObject({
-  opId: z.uuid({ message: 'opId phải là UUID' }),
+  opId: lowerUuid('opId phải là UUID'),
   kind: z.enum(OP_KINDS, { message: 'kind phải là upsert, delete, publish hoặc unpublish' }),
-  storyId: z.uuid({ message: 'storyId phải là UUID' }),
+  storyId: lowerUuid('storyId phải là UUID'),
   baseRev: z.number({ message: 'baseRev phải là số' }).int().min(0),
   payload: z.unknown().optional(),
 });

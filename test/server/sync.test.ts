@@ -40,6 +40,17 @@ describeEachDatabase('sync push and pull', (h) => {
       expect(mine.map((c) => c.story.rev)).toEqual([1]);
     });
 
+    it('takes ids written in capitals as the same ids, on every database', async () => {
+      const id = newId();
+      const op = upsert(id.toUpperCase(), 0);
+      const shouted = { ...op, opId: op.opId.toUpperCase() };
+      expect(statuses((await push(h.url, h.token('reporter'), [shouted])).results)).toEqual(['applied']);
+      expect(statuses((await push(h.url, h.token('reporter'), [op])).results)).toEqual(['duplicate']);
+      expect(statuses((await push(h.url, h.token('reporter'), [upsert(id, 1)])).results)).toEqual(['applied']);
+      const copy = await serverCopy(h.url, h.token('reporter'), id);
+      expect(copy.story).toMatchObject({ id, rev: 2 });
+    });
+
     it('never overwrites: an edit on a stale baseRev is a conflict carrying the server text', async () => {
       const id = newId();
       const token = h.token('reporter');
