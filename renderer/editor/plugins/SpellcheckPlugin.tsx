@@ -66,6 +66,18 @@ export function SpellcheckPlugin(props: { personalDictionary: readonly string[] 
       }, delay);
     };
 
+    // Words added from another story since the app loaded its settings.
+    void client.call('settings.get', {}).then(
+      ({ personalDictionary }) => {
+        for (const word of personalDictionary) {
+          if (personal.current.includes(word)) continue;
+          personal.current = [...personal.current, word];
+          checker.addToPersonal(word);
+        }
+      },
+      () => undefined,
+    );
+
     const stopUpdates = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves }) => {
       if (dirtyElements.size > 0 || dirtyLeaves.size > 0) schedule(REPAINT_AFTER_EDIT_MS);
     });
@@ -84,7 +96,7 @@ export function SpellcheckPlugin(props: { personalDictionary: readonly string[] 
       scannerRef.current = null;
       clearMisspellings();
     };
-  }, [editor]);
+  }, [editor, client]);
 
   useEffect(() => {
     const openAt = (node: Node, offset: number, x: number, y: number): boolean => {
@@ -136,9 +148,17 @@ export function SpellcheckPlugin(props: { personalDictionary: readonly string[] 
     scannerRef.current?.invalidate();
     spell.current?.addToPersonal(word);
     personal.current = [...personal.current, word];
-    client.call('settings.set', { personalDictionary: personal.current }).catch((error: unknown) => {
-      notify(t('spellAddFailed', { message: toServiceError(error).message }), 'error');
-    });
+    // Read the stored list first, so that words added from other stories since are kept.
+    client
+      .call('settings.get', {})
+      .then(({ personalDictionary }) => {
+        const merged = [...new Set([...personalDictionary, ...personal.current])];
+        personal.current = merged;
+        return client.call('settings.set', { personalDictionary: merged });
+      })
+      .catch((error: unknown) => {
+        notify(t('spellAddFailed', { message: toServiceError(error).message }), 'error');
+      });
     close();
   };
 
