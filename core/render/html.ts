@@ -3,7 +3,7 @@
 // matches what the Lexical editor itself exports for the same body (h2, ul,
 // figure, aside...), so a story looks the same in the editor and on the site.
 import type { BlockNode, FigureNode, ListNode, RelatedStoriesNode, StoryBody } from '../story';
-import { isAllowedFigureSrc } from '../story';
+import { isAllowedFigureSrc, mediaShaOf } from '../story';
 import { escapeAttribute, escapeHtml } from './escape';
 import { inlineHtml, type LinkOptions } from './inline-html';
 
@@ -14,13 +14,10 @@ export type RenderHtmlOptions = LinkOptions & {
   storyUrl?: (id: string) => string | null;
 };
 
-const MEDIA_SRC = /^media:([0-9a-f]{64})$/;
-
 function imageUrl(src: string, options: RenderHtmlOptions): string | null {
   if (src === '' || !isAllowedFigureSrc(src)) return null;
-  const media = MEDIA_SRC.exec(src);
-  if (media === null) return src;
-  const sha256 = media[1]!;
+  const sha256 = mediaShaOf(src);
+  if (sha256 === null) return src;
   return options.mediaUrl ? options.mediaUrl(sha256) : `/media/${sha256}`;
 }
 

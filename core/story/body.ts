@@ -192,6 +192,13 @@ export function isAllowedFigureSrc(src: string): boolean {
   return FIGURE_SRC.test(src);
 }
 
+const MEDIA_SRC = /^media:([0-9a-f]{64})$/;
+
+/** The sha256 of a stored image named by a figure's `src` (`media:<sha256>`), or null for a URL or nothing. */
+export function mediaShaOf(src: string): string | null {
+  return MEDIA_SRC.exec(src)?.[1] ?? null;
+}
+
 export const relatedStoryRef = z.strictObject(
   {
     /** Null when the title was imported but no matching story is in the store. */

@@ -1,7 +1,7 @@
 // The article page, laid out like the sample articles: headline, time, sapo in
 // bold, related links and body (from the body renderer), byline, then the boxes
 // "Nên xem" (editors' picks) and "Tin khác" (latest in the same section).
-import type { Story } from '../../core/story';
+import { isAllowedFigureSrc, mediaShaOf, type Story } from '../../core/story';
 import type { PublicAddress, Teaser } from '../storage/types';
 import { articlePath } from './address';
 import { html, sanitized } from './html';
@@ -20,9 +20,9 @@ export type ArticleView = {
 
 function openGraphImage(story: Story, baseUrl: string): string | null {
   for (const block of story.body.root.children) {
-    if (block.type !== 'figure' || block.src === '') continue;
-    const media = /^media:([0-9a-f]{64})$/.exec(block.src);
-    if (media) return `${baseUrl}/media/${media[1]}`;
+    if (block.type !== 'figure' || !isAllowedFigureSrc(block.src)) continue;
+    const sha256 = mediaShaOf(block.src);
+    if (sha256 !== null) return `${baseUrl}/media/${sha256}`;
     if (/^https?:\/\//.test(block.src)) return block.src;
   }
   return null;

@@ -1,14 +1,12 @@
-import type { StoryBody } from '../../core/story';
-
-const MEDIA_SRC = /^media:([0-9a-f]{64})$/;
+import { mediaShaOf, type StoryBody } from '../../core/story';
 
 /** sha256 of every stored image a body shows, each once. */
 export function mediaRefsOf(body: StoryBody): string[] {
   const refs = new Set<string>();
   for (const block of body.root.children) {
     if (block.type !== 'figure') continue;
-    const sha = MEDIA_SRC.exec(block.src)?.[1];
-    if (sha) refs.add(sha);
+    const sha = mediaShaOf(block.src);
+    if (sha !== null) refs.add(sha);
   }
   return [...refs];
 }

@@ -1,9 +1,9 @@
 // Images travel to the service as base64 (both transports carry JSON) and are
 // stored once by sha256. For display the editor asks for the bytes once per
 // image and keeps a blob URL for the rest of the session.
+import { mediaShaOf } from '../../../core/story';
 import { toServiceError, type NewsdeskClient } from '../../transport/client';
 
-const MEDIA_SRC = /^media:([0-9a-f]{64})$/;
 const urlCache = new WeakMap<NewsdeskClient, Map<string, Promise<string>>>();
 
 function cacheFor(client: NewsdeskClient): Map<string, Promise<string>> {
@@ -24,8 +24,8 @@ function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
 
 /** A URL an <img> can show for a figure's src: a blob URL for stored media, the address itself for http(s). */
 export function imageUrl(client: NewsdeskClient, src: string): Promise<string> {
-  const sha = MEDIA_SRC.exec(src)?.[1];
-  if (sha === undefined) return /^https?:\/\//.test(src) ? Promise.resolve(src) : Promise.reject(new Error('Ảnh không có địa chỉ hợp lệ'));
+  const sha = mediaShaOf(src);
+  if (sha === null) return /^https?:\/\//.test(src) ? Promise.resolve(src) : Promise.reject(new Error('Ảnh không có địa chỉ hợp lệ'));
   const cache = cacheFor(client);
   let url = cache.get(sha);
   if (url === undefined) {
