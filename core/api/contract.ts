@@ -2,6 +2,7 @@
 // Electron IPC bridge and the local HTTP transport all speak it; every handler
 // validates its `args` against the schema here before doing anything.
 import { z } from 'zod';
+import type { ImportedArticle } from '../import';
 import {
   storyContent,
   storyStatus,
@@ -106,15 +107,8 @@ export interface RevisionSummary {
   open: boolean;
 }
 
-export interface ImportPreview {
-  headline: string;
-  sapo: string;
-  related: string[];
-  byline: string;
-  blocks: Array<{ type: 'paragraph'; text: string } | { type: 'heading'; text: string } | { type: 'figure'; caption: string }>;
-  teasers: Array<{ box: 'Nên xem' | 'Tin khác'; headline: string; sapo: string }>;
-  warnings: string[];
-}
+/** What the importer found, before anything is written: the `import --dry-run --json` shape. */
+export type ImportPreview = ImportedArticle;
 
 /** What the sync indicator shows; sent as the 'sync.state' event and answered by 'sync.status'. */
 export interface SyncState {
