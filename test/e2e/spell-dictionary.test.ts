@@ -48,7 +48,7 @@ describe('the personal dictionary', () => {
     await addToDictionary(tab.page, 'nguơi');
     await eventually(async () => ((await app.rpc('settings.get', {})).personalDictionary.includes('nguơi') ? true : undefined), 'the first word stored');
 
-    await tab.page.getByTestId('story-row').filter({ hasText: 'Bài thứ hai' }).first().click();
+    await tab.page.locator(`[data-story-id="${second.id}"]`).click();
     await addToDictionary(tab.page, 'trườg');
     const stored = await eventually(async () => {
       const words = (await app.rpc('settings.get', {})).personalDictionary;
