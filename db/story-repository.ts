@@ -229,8 +229,12 @@ export interface Derived {
   index: [string, string, string];
 }
 
-/** What the store derives from a story's text: plain body text, word count, and the folded index fields. */
-function derive(content: StoryContent): Derived {
+/**
+ * What the store derives from a story's text: plain body text, word count, and
+ * the folded index fields. Every path that writes story text (local writes, copies
+ * pulled from the server) goes through this one function.
+ */
+export function derive(content: StoryContent): Derived {
   const bodyText = plainTextOfBody(content.body);
   return {
     bodyText,

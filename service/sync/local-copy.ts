@@ -5,9 +5,9 @@
 // stories only, and derived columns (plain text, word count) match the body.
 // No outbox op is made here: this change came from the server.
 import type { Database } from 'better-sqlite3';
-import { plainTextOfBody, storyWordCount, type StoryContent } from '../../core/story';
+import type { StoryContent } from '../../core/story';
 import type { StoredStoryWire } from '../../core/sync';
-import { foldedForIndex } from '../../db/search-text';
+import { derive } from '../../db/story-repository';
 
 export interface LocalState {
   rev: number;
@@ -85,7 +85,7 @@ export class LocalCopy {
   /** Replaces (or creates) the local story with the server's version. */
   apply(stored: StoredStoryWire): void {
     const { story } = stored;
-    const bodyText = plainTextOfBody(story.body);
+    const { bodyText, wordCount, index } = derive(story);
     const params = {
       id: story.id,
       status: story.status,
@@ -104,7 +104,7 @@ export class LocalCopy {
       updatedAt: story.updatedAt,
       rev: story.rev,
       deletedAt: stored.trashedAt,
-      wordCount: storyWordCount(story),
+      wordCount,
       bodyText,
       body: JSON.stringify(story.body),
     };
@@ -118,7 +118,7 @@ export class LocalCopy {
       seq = Number(this.s.insert.run(params).lastInsertRowid);
     }
     if (stored.trashedAt === null) {
-      this.s.index.run(seq, foldedForIndex(story.headline), foldedForIndex(story.sapo), foldedForIndex(bodyText));
+      this.s.index.run(seq, ...index);
     } else if (before && before.deleted_at === null) {
       this.s.unindex.run(seq);
     }
