@@ -238,7 +238,7 @@ export function derive(content: StoryContent): Derived {
   const bodyText = plainTextOfBody(content.body);
   return {
     bodyText,
-    wordCount: storyWordCount(content),
+    wordCount: storyWordCount(content, bodyText),
     index: indexFields(content.headline, content.sapo, bodyText),
   };
 }

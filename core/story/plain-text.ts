@@ -50,7 +50,13 @@ export function plainTextOfBody(body: StoryBody): string {
     .join('\n\n');
 }
 
-/** Syllables a reader reads: headline, sapo and body (captions included). */
-export function storyWordCount(content: { headline: string; sapo: string; body: StoryBody }): number {
-  return countWords(content.headline) + countWords(content.sapo) + countWords(plainTextOfBody(content.body));
+/**
+ * Syllables a reader reads: headline, sapo and body (captions included). A caller
+ * that already has the body's plain text passes it, so the body is walked once.
+ */
+export function storyWordCount(
+  content: { headline: string; sapo: string; body: StoryBody },
+  bodyText: string = plainTextOfBody(content.body),
+): number {
+  return countWords(content.headline) + countWords(content.sapo) + countWords(bodyText);
 }
