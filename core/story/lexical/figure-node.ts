@@ -5,7 +5,6 @@
 import {
   $applyNodeReplacement,
   $getDocument,
-  DecoratorNode,
   type DOMConversionMap,
   type DOMConversionOutput,
   type DOMExportOutput,
@@ -14,6 +13,7 @@ import {
   type SerializedLexicalNode,
   type SerializedPartial,
 } from 'lexical';
+import { NewsBlockNode } from './news-block-node';
 import { isAllowedFigureSrc, type FigureNode as FigureJSON } from '../body';
 
 /** What Lexical hands importJSON: untrusted, every field possibly missing. */
@@ -36,7 +36,7 @@ function figureFields(input: Readonly<Record<string, unknown>>): FigureFields {
   };
 }
 
-export class FigureNode extends DecoratorNode<unknown> {
+export class FigureNode extends NewsBlockNode {
   __src: string;
   __alt: string;
   __caption: string;
@@ -109,27 +109,13 @@ export class FigureNode extends DecoratorNode<unknown> {
     return { element: figure };
   }
 
-  override createDOM(): HTMLElement {
-    const element = $getDocument().createElement('div');
-    element.className = 'news-figure';
-    return element;
-  }
-
-  override updateDOM(): boolean {
-    return false;
-  }
-
-  override isInline(): false {
-    return false;
+  protected override domClassName(): string {
+    return 'news-figure';
   }
 
   /** The caption is the figure's text, as in plainTextOfBody. */
   override getTextContent(): string {
     return this.getFields().caption;
-  }
-
-  override decorate(): unknown {
-    return null;
   }
 }
 

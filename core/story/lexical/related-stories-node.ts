@@ -5,7 +5,6 @@
 import {
   $applyNodeReplacement,
   $getDocument,
-  DecoratorNode,
   type DOMConversionMap,
   type DOMConversionOutput,
   type DOMExportOutput,
@@ -14,6 +13,7 @@ import {
   type SerializedLexicalNode,
   type SerializedPartial,
 } from 'lexical';
+import { NewsBlockNode } from './news-block-node';
 import { relatedStoryRef, type RelatedStoriesNode as RelatedStoriesJSON, type RelatedStoryRef } from '../body';
 
 /** What Lexical hands importJSON: untrusted, every field possibly missing. */
@@ -30,7 +30,7 @@ function storyRefs(input: unknown): RelatedStoryRef[] {
   });
 }
 
-export class RelatedStoriesNode extends DecoratorNode<unknown> {
+export class RelatedStoriesNode extends NewsBlockNode {
   __stories: readonly RelatedStoryRef[];
 
   static override getType(): string {
@@ -88,27 +88,13 @@ export class RelatedStoriesNode extends DecoratorNode<unknown> {
     return { element: aside };
   }
 
-  override createDOM(): HTMLElement {
-    const element = $getDocument().createElement('div');
-    element.className = 'news-related-stories';
-    return element;
-  }
-
-  override updateDOM(): boolean {
-    return false;
-  }
-
-  override isInline(): false {
-    return false;
+  protected override domClassName(): string {
+    return 'news-related-stories';
   }
 
   /** Titles of other stories are not this story's text (see plainTextOfBody). */
   override getTextContent(): string {
     return '';
-  }
-
-  override decorate(): unknown {
-    return null;
   }
 }
 
