@@ -2,6 +2,7 @@
 // tests in happy-dom: a subclass answers the handlers its test needs, records
 // every call, and emits events the way the service does.
 import type { EventName, EventPayloads, HandlerArgs, HandlerName, HandlerResults } from '../../core/api';
+import type { Story, StoryContent } from '../../core/story';
 import type { NewsdeskClient } from '../../renderer/transport/client';
 
 type Listener = (payload: never) => void;
@@ -41,4 +42,19 @@ export abstract class FakeServiceDesk {
   named(name: HandlerName): unknown[] {
     return this.calls.filter((call) => call.name === name).map((call) => call.args);
   }
+}
+
+/** The story a fake desk holds, as the service returns it: its text plus the fields a test sets. */
+export function storedStory(content: StoryContent, fields: Pick<Story, 'id' | 'status' | 'rev'> & Partial<Story>): Story {
+  return {
+    ...structuredClone(content),
+    author: 'hphong',
+    assignee: null,
+    publishAt: null,
+    publishedAt: null,
+    createdAt: '2025-03-01T07:00:00.000Z',
+    updatedAt: new Date().toISOString(),
+    baseRev: fields.rev,
+    ...fields,
+  };
 }

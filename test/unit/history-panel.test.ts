@@ -12,7 +12,7 @@ import { EditorPane } from '../../renderer/app/EditorPane';
 import { HistoryPanel } from '../../renderer/history';
 import { formatRevisionTime } from '../../renderer/history/revisionTime';
 import { ServiceError } from '../../renderer/transport/client';
-import { FakeServiceDesk } from '../helpers/fake-service-client';
+import { FakeServiceDesk, storedStory } from '../helpers/fake-service-client';
 import { all, click, find, get, press, render, settle, unmountAll } from '../helpers/react-dom';
 
 const STORY_ID = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b';
@@ -119,19 +119,7 @@ class FakeDesk extends FakeServiceDesk {
   }
 
   stored(): Story {
-    return {
-      ...structuredClone(this.story),
-      id: STORY_ID,
-      status: 'draft',
-      author: 'hphong',
-      assignee: null,
-      publishAt: null,
-      publishedAt: null,
-      createdAt: '2025-03-01T07:00:00.000Z',
-      updatedAt: new Date().toISOString(),
-      rev: 0,
-      baseRev: 0,
-    };
+    return storedStory(this.story, { id: STORY_ID, status: 'draft', rev: 0 });
   }
 }
 

@@ -10,7 +10,7 @@ import { nodes, type Story, type StoryContent } from '../../core/story';
 import { EditorPane } from '../../renderer/app/EditorPane';
 import { ConflictBanner } from '../../renderer/sync/ConflictBanner';
 import { ServiceError } from '../../renderer/transport/client';
-import { FakeServiceDesk } from '../helpers/fake-service-client';
+import { FakeServiceDesk, storedStory } from '../helpers/fake-service-client';
 import { click, find, get, render, settle, unmountAll } from '../helpers/react-dom';
 
 const STORY_ID = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b';
@@ -100,19 +100,7 @@ class FakeDesk extends FakeServiceDesk {
   }
 
   stored(): Story {
-    return {
-      ...structuredClone(this.story),
-      id: STORY_ID,
-      status: 'submitted',
-      author: 'hphong',
-      assignee: null,
-      publishAt: null,
-      publishedAt: null,
-      createdAt: '2025-03-01T07:00:00.000Z',
-      updatedAt: '2025-03-01T08:00:00.000Z',
-      rev: 3,
-      baseRev: 3,
-    };
+    return storedStory(this.story, { id: STORY_ID, status: 'submitted', rev: 3, updatedAt: '2025-03-01T08:00:00.000Z' });
   }
 }
 
