@@ -2,12 +2,12 @@
 // app (its own data folder, so its own database) per test, stopped after it.
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, inject } from 'vitest';
-import { startApp, type TestApp } from './app';
+import { startApp, type StartAppOptions, type TestApp } from './app';
 import { launchChromium } from './chromium';
 import { openAppPage, type AppPage } from './page';
 
 export interface AppSession {
-  startApp(): Promise<TestApp>;
+  startApp(options?: StartAppOptions): Promise<TestApp>;
   openPage(app: TestApp, options?: { hash?: string }): Promise<AppPage>;
 }
 
@@ -28,8 +28,8 @@ export function useAppSession(): AppSession {
   });
 
   return {
-    async startApp() {
-      const app = await startApp(inject('rendererDir'));
+    async startApp(options) {
+      const app = await startApp(inject('rendererDir'), options);
       apps.push(app);
       return app;
     },
