@@ -11,7 +11,7 @@ import { $getRoot, type LexicalEditor } from 'lexical';
 import { memo, useEffect, useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isAllowedLinkUrl, type StoryBody } from '../../core/story';
-import { bodyEditorConfig } from './editorConfig';
+import { bodyEditorConfig } from './editor-config';
 import { DocumentSyncPlugin } from './plugins/DocumentSyncPlugin';
 import { FigurePlugin } from './plugins/FigurePlugin';
 import { FormatShortcutsPlugin } from './plugins/FormatShortcutsPlugin';

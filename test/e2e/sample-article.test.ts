@@ -7,10 +7,10 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { foldForSearch } from '../../core/text';
 import { ROOT } from '../helpers/service-web';
-import { editorOutline } from './helpers/outline';
-import { useAppSession } from './helpers/session';
-import { pngSize } from './helpers/png';
-import { CUM_THI_DUA_FILE, importSample, LDLD, LDLD_FILE, sampleBytes } from './helpers/samples';
+import { editorOutline } from '../helpers/e2e/outline';
+import { useAppSession } from '../helpers/e2e/session';
+import { pngSize } from '../helpers/e2e/png';
+import { CUM_THI_DUA_FILE, importSample, LDLD, LDLD_FILE, sampleBytes } from '../helpers/e2e/samples';
 
 const SCREENSHOT = path.join(ROOT, 'test-results', 'editor-sample.png');
 const SHOT_SIZE = { width: 1280, height: 1600 };

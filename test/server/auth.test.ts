@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { call, login } from './helpers/api';
-import { describeEachDatabase, PASSWORD } from './helpers/harness';
-import { runServerCli } from './helpers/process';
+import { call, login } from '../helpers/server/api';
+import { describeEachDatabase, PASSWORD } from '../helpers/server/harness';
+import { runServerCli } from '../helpers/server/process';
 
 describeEachDatabase(
   'accounts and sign-in',

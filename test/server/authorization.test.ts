@@ -1,10 +1,10 @@
 // Every endpoint, called as anonymous and as each role, against the exact
 // answer expected. Push ops answer per op, so their cells are the op's outcome.
 import { beforeAll, expect, it } from 'vitest';
-import { call, login, push, type Reply } from './helpers/api';
-import { describeEachDatabase, PASSWORD, type Harness } from './helpers/harness';
-import { IMAGES, sha256 } from './helpers/images';
-import { newId, publish, storyPayload, trash, unpublish, upsert } from './helpers/stories';
+import { call, login, push, type Reply } from '../helpers/server/api';
+import { describeEachDatabase, PASSWORD, type Harness } from '../helpers/server/harness';
+import { IMAGES, sha256 } from '../helpers/server/images';
+import { newId, publish, storyPayload, trash, unpublish, upsert } from '../helpers/server/stories';
 
 type Caller = 'anonymous' | 'reporter' | 'editor' | 'chief';
 const CALLERS: Caller[] = ['anonymous', 'reporter', 'editor', 'chief'];

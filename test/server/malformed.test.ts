@@ -1,9 +1,9 @@
 // Whatever a client sends, the answer is a 4xx with a machine code and a
 // Vietnamese reason, never a 500.
 import { afterAll, expect, it } from 'vitest';
-import { call, rawRequest } from './helpers/api';
-import { describeEachDatabase } from './helpers/harness';
-import { newId } from './helpers/stories';
+import { call, rawRequest } from '../helpers/server/api';
+import { describeEachDatabase } from '../helpers/server/harness';
+import { newId } from '../helpers/server/stories';
 
 const VIETNAMESE = /[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]/i;
 const validOp = () => ({ opId: newId(), kind: 'upsert', storyId: newId(), baseRev: 0, payload: {} });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { nodes } from '../../core/story';
-import { call, push, rawRequest } from './helpers/api';
-import { describeEachDatabase } from './helpers/harness';
-import { IMAGES, sha256 } from './helpers/images';
-import { newId, publish, storyPayload, unpublish, upsert } from './helpers/stories';
+import { call, push, rawRequest } from '../helpers/server/api';
+import { describeEachDatabase } from '../helpers/server/harness';
+import { IMAGES, sha256 } from '../helpers/server/images';
+import { newId, publish, storyPayload, unpublish, upsert } from '../helpers/server/stories';
 
 describeEachDatabase('media', (h) => {
   const put = (bytes: Uint8Array, token: string | undefined, sha = sha256(bytes), contentType = 'application/octet-stream') =>

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { call, pull, pullAll, push, serverCopy } from './helpers/api';
-import { describeEachDatabase } from './helpers/harness';
-import { startServer } from './helpers/process';
-import { bodyOfParagraphs, newId, publish, storyPayload, trash, unpublish, upsert } from './helpers/stories';
+import { call, pull, pullAll, push, serverCopy } from '../helpers/server/api';
+import { describeEachDatabase } from '../helpers/server/harness';
+import { startServer } from '../helpers/server/process';
+import { bodyOfParagraphs, newId, publish, storyPayload, trash, unpublish, upsert } from '../helpers/server/stories';
 import type { OpResult } from '../../server/sync/protocol';
 
 const statuses = (results: OpResult[]) => results.map((r) => r.status);

@@ -10,7 +10,7 @@ import { rssFeed } from '../../server/site/feeds';
 import { etagMatches } from '../../server/site/pageCache';
 import { formatPublishedTime } from '../../server/site/time';
 import { withoutNul } from '../../server/sync/protocol';
-import { IMAGES } from './helpers/images';
+import { IMAGES } from '../helpers/server/images';
 
 describe('formatPublishedTime (Asia/Ho_Chi_Minh)', () => {
   it.each([

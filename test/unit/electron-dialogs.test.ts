@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createDialogHandlers, MAX_DIALOG_FILE_BYTES, type DialogHandlers } from '../../electron/dialogs';
-import { dialog, FakeBrowserWindow, resetElectronFake } from './electron-fake';
+import { dialog, FakeBrowserWindow, resetElectronFake } from '../helpers/electron-fake';
 
-vi.mock('electron', () => import('./electron-fake'));
+vi.mock('electron', () => import('../helpers/electron-fake'));
 
 const SAMPLES = path.resolve(__dirname, '../../../shared/samples/articles');
 const SAMPLE_FILES = ['cum-thi-dua-so-4-cham-lo-doan-vien.txt', 'ldld-hai-ba-trung-doi-moi.txt'].map((name) => path.join(SAMPLES, name));

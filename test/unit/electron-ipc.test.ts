@@ -6,9 +6,9 @@ import { forwardServiceEvents, handleCalls, isTrustedSender, toCallError } from 
 import type { AppService } from '../../electron/service-contract';
 import * as serviceModule from '../../service';
 import { ShellError } from '../../electron/shell-error';
-import { FakeBrowserWindow, FakeWebContents, ipcMain, resetElectronFake } from './electron-fake';
+import { FakeBrowserWindow, FakeWebContents, ipcMain, resetElectronFake } from '../helpers/electron-fake';
 
-vi.mock('electron', () => import('./electron-fake'));
+vi.mock('electron', () => import('../helpers/electron-fake'));
 
 const HANDLER_NAMES = serviceModule.HANDLER_NAMES;
 

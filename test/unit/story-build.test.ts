@@ -9,8 +9,8 @@ import {
   type ImportBlock,
 } from '../../core/story';
 import { countWords } from '../../core/text';
-import { sampleArticle } from './story-sample-blocks';
-import { SAMPLE_FILES, sampleLine } from './text-samples';
+import { sampleArticle } from '../fixtures/story-sample-blocks';
+import { SAMPLE_FILES, sampleLine } from '../fixtures/text-samples';
 
 const README_FIGURES = {
   'ldld-hai-ba-trung-doi-moi.txt': { headings: 2, figures: 4, paragraphs: 15, byline: 'H.Phong' },

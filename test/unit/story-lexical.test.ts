@@ -14,9 +14,9 @@ import {
   RelatedStoriesNode,
 } from '../../core/story/lexical-nodes';
 import { renderBodyHtml } from '../../core/render/html';
-import { everyNodeBody, STORY_A } from './story-lexical-fixture';
-import { sampleArticle } from './story-sample-blocks';
-import { SAMPLE_FILES } from './text-samples';
+import { everyNodeBody, STORY_A } from '../fixtures/story-lexical';
+import { sampleArticle } from '../fixtures/story-sample-blocks';
+import { SAMPLE_FILES } from '../fixtures/text-samples';
 
 function newsEditor(): LexicalEditor {
   return createHeadlessEditor({

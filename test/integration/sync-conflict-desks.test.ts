@@ -13,8 +13,8 @@ import { FaultProxy } from '../helpers/fault-proxy';
 import { openDesk, storyText, waitSynced, type Desk } from '../helpers/sync-desk';
 import { EDITOR, PASSWORD, REPORTER, startDeskServer, type DeskServer } from '../helpers/sync-server';
 import { sampleLines } from '../helpers/db-story-content';
-import { login, push } from '../server/helpers/api';
-import { newId } from '../server/helpers/stories';
+import { login, push } from '../helpers/server/api';
+import { newId } from '../helpers/server/stories';
 
 const { paragraphs } = sampleLines();
 

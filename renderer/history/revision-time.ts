@@ -2,7 +2,7 @@
 // (the list's relative time) and the exact moment, to the second, since several
 // revisions are often saved within one minute.
 import type { Settings } from '../../core/api';
-import { formatRelativeTime, type Translate } from '../list/relativeTime';
+import { formatRelativeTime, type Translate } from '../list/relative-time';
 
 type Language = Settings['language'];
 

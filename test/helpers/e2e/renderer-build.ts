@@ -3,7 +3,7 @@
 // build alone and gives every test file of a run the very same bundle.
 import { execFile } from 'node:child_process';
 import path from 'node:path';
-import { ROOT } from '../../helpers/service-web';
+import { ROOT } from '../service-web';
 
 const VITE = path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
 const CONFIG = path.join(ROOT, 'renderer', 'vite.config.ts');

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { HandlerArgs, HandlerName, HandlerResults } from '../../../core/api';
 import { STORE_FILE_NAME } from '../../../service/data-dir';
-import { rpcResult, startWebProcess, type WebProcess } from '../../helpers/service-web';
+import { rpcResult, startWebProcess, type WebProcess } from '../service-web';
 
 export interface TestApp {
   dataDir: string;

@@ -2,7 +2,7 @@
 // (see ../shared/samples/README.md), as the import tests expect to see it.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { SAMPLES_DIR } from '../../helpers/db-story-content';
+import { SAMPLES_DIR } from '../db-story-content';
 import type { TestApp } from './app';
 
 export const LDLD_FILE = 'ldld-hai-ba-trung-doi-moi.txt';

@@ -12,7 +12,7 @@ import { memoryTokenStore, type StoredToken } from '../../service';
 import { sampleLines } from '../helpers/db-story-content';
 import { ManualTimers, openDesk, storyText, waitFor, type Desk } from '../helpers/sync-desk';
 import { PASSWORD, REPORTER, startDeskServer, type DeskServer } from '../helpers/sync-server';
-import { call, login } from '../server/helpers/api';
+import { call, login } from '../helpers/server/api';
 
 const { paragraphs } = sampleLines();
 const POLL_MS = 45_000;
