@@ -34,6 +34,9 @@ export { EVENT_NAMES, HANDLER_NAMES };
 export type { EventName, EventPayloads, HandlerArgs, HandlerName, HandlerResults, Handlers };
 export { ServiceError, type ServiceErrorKind } from './errors';
 export { memoryTokenStore, type StoredToken, type SyncOptions, type SyncTimers, type TokenStore } from './sync';
+// What the Electron shell needs besides the handler map; it imports nothing else of service/.
+export { PRODUCT_NAME } from './data-dir';
+export { storedToken } from './sync/token-store';
 
 export interface AppServiceOptions {
   /** The folder of the local store; created when missing. */

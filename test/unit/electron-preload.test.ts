@@ -1,5 +1,5 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { NewsdeskBridge } from '../../electron/preload';
+import type { NewsdeskBridge } from '../../core/api';
 import { contextBridge, FakeEvent, ipcRenderer } from '../helpers/electron-fake';
 
 vi.mock('electron', () => import('../helpers/electron-fake'));
