@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ApiError, parseOr400 } from '../http/errors';
 import { UserExistsError, type Storage } from '../storage/types';
 import type { Authenticator } from './authenticate';
-import type { LoginLimiter } from './loginLimiter';
+import type { LoginLimiter } from './login-limiter';
 import { dummyPasswordHash, verifyPassword } from './password';
 import { newToken, hashToken } from './tokens';
 import { addUser, newUser, publicUser } from './users';

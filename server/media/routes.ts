@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { Authenticator } from '../auth/authenticate';
 import { ApiError, notFound, parseOr400 } from '../http/errors';
 import type { Storage } from '../storage/types';
-import { detectImageType } from './imageType';
+import { detectImageType } from './image-type';
 
 export const MAX_MEDIA_BYTES = 10 * 1024 * 1024;
 

@@ -7,12 +7,12 @@ import { ApiError, notFound } from '../http/errors';
 import type { Storage, Teaser } from '../storage/types';
 import { isLive } from '../sync/policy';
 import { RESERVED_SECTION_SLUGS, articlePath, parseArticleFile } from './address';
-import { articlePage } from './articlePage';
+import { articlePage } from './article-page';
 import { renderArticleBody } from './body';
 import { SITEMAP_LIMIT, rssFeed, sitemap } from './feeds';
 import { noticePage, type SiteContext } from './layout';
-import { SECTION_PAGE_SIZE, homePage, sectionPage } from './listPages';
-import { LruMap, PageCache, SiteClock, etagMatches, etagOf, type Page } from './pageCache';
+import { SECTION_PAGE_SIZE, homePage, sectionPage } from './list-pages';
+import { LruMap, PageCache, SiteClock, etagMatches, etagOf, type Page } from './page-cache';
 import { SITE_CSS, SITE_CSS_PATH } from './style';
 import { teaserPath } from './teasers';
 

@@ -19,7 +19,7 @@ import { isDesk } from '../auth/roles';
 import { RESERVED_SECTION_SLUGS, sectionSlugOf } from '../site/address';
 import type { OpDecision, PublicAddress, StoredStory, UserRecord } from '../storage/types';
 import type { SyncOp } from './protocol';
-import { mediaRefsOf } from './mediaRefs';
+import { mediaRefsOf } from './media-refs';
 
 const LIVE: readonly StoryStatus[] = ['published', 'corrected'];
 const REPORTER_EDITABLE: readonly StoryStatus[] = ['draft', 'submitted', 'returned'];

@@ -1,13 +1,13 @@
 // The server's pure pieces, table-driven.
 import { describe, expect, it } from 'vitest';
-import { LoginLimiter } from '../../server/auth/loginLimiter';
+import { LoginLimiter } from '../../server/auth/login-limiter';
 import { hashPassword, verifyPassword } from '../../server/auth/password';
 import { bearerToken } from '../../server/auth/tokens';
-import { detectImageType } from '../../server/media/imageType';
+import { detectImageType } from '../../server/media/image-type';
 import { parseArticleFile, sectionSlugOf, shortIdOf } from '../../server/site/address';
 import { sanitizeBodyHtml } from '../../server/site/body';
 import { rssFeed } from '../../server/site/feeds';
-import { etagMatches } from '../../server/site/pageCache';
+import { etagMatches } from '../../server/site/page-cache';
 import { formatPublishedTime } from '../../server/site/time';
 import { withoutNul } from '../../server/sync/protocol';
 import { IMAGES } from './helpers/images';
