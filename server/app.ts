@@ -32,7 +32,7 @@ export function buildApp({ storage, config }: AppOptions): FastifyInstance {
     trustProxy: false,
   });
   const auth = authenticator(storage);
-  const clock = new SiteClock(() => storage.siteVersion(), config.siteRefreshMs);
+  const clock = new SiteClock(() => storage.site.siteVersion(), config.siteRefreshMs);
   let baseUrl = config.publicUrl ?? `http://${config.host}:${config.port}`;
   app.addHook('onListen', async () => {
     if (config.publicUrl) return;

@@ -4,7 +4,7 @@ import { LoginLimiter } from '../../server/auth/login-limiter';
 import { hashPassword, verifyPassword } from '../../server/auth/password';
 import { bearerToken } from '../../server/auth/tokens';
 import { detectImageType } from '../../server/media/image-type';
-import { parseArticleFile, sectionSlugOf, shortIdOf } from '../../server/site/address';
+import { parseArticleFile, sectionSlugOf, shortIdOf } from '../../core/site/address';
 import { sanitizeBodyHtml } from '../../server/site/body';
 import { rssFeed } from '../../server/site/feeds';
 import { etagMatches } from '../../server/site/page-cache';
