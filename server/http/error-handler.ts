@@ -4,7 +4,8 @@
 // that reveals nothing about the server.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
-import { ApiError, describeIssues, type ErrorBody } from './errors';
+import { listIssues } from '../../core/validation/vietnamese-issues';
+import { ApiError, type ErrorBody } from './errors';
 
 /** Fastify's own client-error codes, in words a desk editor can read. */
 const FASTIFY_CLIENT_ERRORS: Record<string, { code: string; message: string }> = {
@@ -33,7 +34,7 @@ export function toErrorReply(error: unknown): { status: number; body: ErrorBody;
   if (error instanceof ZodError) {
     return {
       status: 400,
-      body: { error: { code: 'INVALID_REQUEST', message: 'Yêu cầu không hợp lệ', issues: describeIssues(error) } },
+      body: { error: { code: 'INVALID_REQUEST', message: 'Yêu cầu không hợp lệ', issues: listIssues(error) } },
       headers: {},
     };
   }

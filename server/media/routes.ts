@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { Authenticator } from '../auth/authenticate';
 import { ApiError, notFound, parseOr400 } from '../http/errors';
 import type { Storage } from '../storage/types';
-import { detectImageType } from './image-type';
+import { sniffImageType } from '../../core/media/image-type';
 
 export const MAX_MEDIA_BYTES = 10 * 1024 * 1024;
 
@@ -33,7 +33,7 @@ export function registerMediaRoutes(app: FastifyInstance, { storage, auth }: Med
       if (actual !== sha256) {
         throw new ApiError(400, 'sha256_mismatch', 'Mã sha256 không khớp với dữ liệu ảnh (tệp bị hỏng khi tải lên?)');
       }
-      const mime = detectImageType(bytes);
+      const mime = sniffImageType(bytes);
       if (!mime) throw new ApiError(415, 'UNSUPPORTED_IMAGE', 'Chỉ nhận ảnh PNG, JPEG, GIF hoặc WebP');
       const created = await storage.media.putMedia({ sha256, mime, bytes, size: bytes.length });
       return reply.code(created ? 201 : 200).send({ sha256, mime, size: bytes.length, created });

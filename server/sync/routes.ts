@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { Authenticator } from '../auth/authenticate';
 import { z } from 'zod';
-import { describeIssues, notFound, parseOr400 } from '../http/errors';
+import { listIssues } from '../../core/validation/vietnamese-issues';
+import { notFound, parseOr400 } from '../http/errors';
 import type { OpOutcome, Storage, StoredStory } from '../storage/types';
 import { canSee, decideOp } from './policy';
 import {
@@ -47,7 +48,7 @@ export function registerSyncRoutes(app: FastifyInstance, { storage, auth, onSite
     const checked = ops.map((envelope): SyncOp | OpResult => {
       const parsed = parseOpPayload(envelope);
       if (parsed.ok) return parsed.op;
-      const first = describeIssues(parsed.error)[0];
+      const first = listIssues(parsed.error)[0];
       const where = first?.path ? `${first.path}: ` : '';
       return {
         opId: envelope.opId,
