@@ -3,13 +3,13 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { authenticator } from './auth/authenticate';
-import { LoginLimiter } from './auth/loginLimiter';
+import { LoginLimiter } from './auth/login-limiter';
 import { registerAuthRoutes } from './auth/routes';
 import type { ServerConfig } from './config';
-import { installErrorHandler, sendError } from './http/errorHandler';
-import { installSecurityHeaders } from './http/securityHeaders';
+import { installErrorHandler, sendError } from './http/error-handler';
+import { installSecurityHeaders } from './http/security-headers';
 import { registerMediaRoutes } from './media/routes';
-import { SiteClock } from './site/pageCache';
+import { SiteClock } from './site/page-cache';
 import { registerSiteRoutes } from './site/routes';
 import type { Storage } from './storage/types';
 import { registerSyncRoutes } from './sync/routes';
@@ -32,7 +32,7 @@ export function buildApp({ storage, config }: AppOptions): FastifyInstance {
     trustProxy: false,
   });
   const auth = authenticator(storage);
-  const clock = new SiteClock(() => storage.siteVersion(), config.siteRefreshMs);
+  const clock = new SiteClock(() => storage.site.siteVersion(), config.siteRefreshMs);
   let baseUrl = config.publicUrl ?? `http://${config.host}:${config.port}`;
   app.addHook('onListen', async () => {
     if (config.publicUrl) return;

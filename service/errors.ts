@@ -6,7 +6,7 @@ import type { CallError } from '../core/api';
 import { ImportError } from '../core/import';
 import { StoreError, type StoreErrorCode } from '../db';
 import { z } from 'zod';
-import { summarizeIssues } from './validation-messages';
+import { summarizeIssues } from '../core/validation/vietnamese-issues';
 
 export type ServiceErrorKind = 'invalid' | 'not_found' | 'conflict' | 'too_large' | 'unavailable' | 'internal';
 

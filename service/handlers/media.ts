@@ -5,7 +5,7 @@ import type { Handlers } from '../../core/api';
 import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors';
 import { handler } from '../handler';
-import { sniffImageType } from '../image-type';
+import { sniffImageType } from '../../core/media/image-type';
 import { decodeBase64, decodedLength, megabytes } from '../upload-bytes';
 
 export const MAX_MEDIA_BYTES = 10 * 1024 * 1024;

@@ -87,17 +87,17 @@ const TABLE: Row[] = [
   },
   {
     endpoint: "push upsert (reporter's draft)",
-    expected: { anonymous: '401', reporter: 'applied', editor: 'rejected:forbidden', chief: 'rejected:forbidden' },
+    expected: { anonymous: '401', reporter: 'applied', editor: 'rejected:FORBIDDEN', chief: 'rejected:FORBIDDEN' },
     run: async (h, token) => pushOutcome(h, token, upsert((await reporterStory(h, 'draft')).id, 1)),
   },
   {
     endpoint: 'push publish (submitted story)',
-    expected: { anonymous: '401', reporter: 'rejected:forbidden', editor: 'applied', chief: 'applied' },
+    expected: { anonymous: '401', reporter: 'rejected:FORBIDDEN', editor: 'applied', chief: 'applied' },
     run: async (h, token) => pushOutcome(h, token, publish((await reporterStory(h, 'submitted')).id, 1)),
   },
   {
     endpoint: 'push unpublish (published story)',
-    expected: { anonymous: '401', reporter: 'rejected:forbidden', editor: 'applied', chief: 'applied' },
+    expected: { anonymous: '401', reporter: 'rejected:FORBIDDEN', editor: 'applied', chief: 'applied' },
     run: async (h, token) => pushOutcome(h, token, unpublish((await reporterStory(h, 'published')).id, 2)),
   },
   {
@@ -107,7 +107,7 @@ const TABLE: Row[] = [
   },
   {
     endpoint: 'push delete (published story)',
-    expected: { anonymous: '401', reporter: 'rejected:published', editor: 'rejected:published', chief: 'rejected:published' },
+    expected: { anonymous: '401', reporter: 'rejected:PUBLISHED', editor: 'rejected:PUBLISHED', chief: 'rejected:PUBLISHED' },
     run: async (h, token) => pushOutcome(h, token, trash((await reporterStory(h, 'published')).id, 2)),
   },
   {

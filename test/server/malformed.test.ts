@@ -12,31 +12,31 @@ const deep = (depth: number) => '['.repeat(depth) + ']'.repeat(depth);
 type Case = [what: string, method: string, path: string, body: string | undefined, contentType: string | undefined, status: number, code: string];
 
 const cases: Case[] = [
-  ['broken JSON', 'POST', '/api/login', '{"username": "hphong",', 'application/json', 400, 'invalid_json'],
-  ['an empty JSON body', 'POST', '/api/login', '', 'application/json', 400, 'invalid_json'],
-  ['a JSON array', 'POST', '/api/login', '[]', 'application/json', 400, 'invalid_request'],
-  ['a JSON string', 'POST', '/api/login', '"hphong"', 'application/json', 400, 'invalid_request'],
-  ['JSON null', 'POST', '/api/login', 'null', 'application/json', 400, 'invalid_request'],
-  ['wrong types', 'POST', '/api/login', '{"username":5,"password":[]}', 'application/json', 400, 'invalid_request'],
-  ['an unknown field', 'POST', '/api/login', '{"username":"a","password":"b","admin":true}', 'application/json', 400, 'invalid_request'],
-  ['prototype poisoning', 'POST', '/api/login', '{"__proto__":{"role":"chief"}}', 'application/json', 400, 'invalid_json'],
-  ['deeply nested JSON', 'POST', '/api/login', deep(50_000), 'application/json', 400, 'invalid_request'],
-  ['a text body', 'POST', '/api/login', 'username=hphong', 'text/plain', 415, 'unsupported_media_type'],
-  ['a form body', 'POST', '/api/login', 'username=hphong&password=x', 'application/x-www-form-urlencoded', 415, 'unsupported_media_type'],
-  ['a 2 MB login', 'POST', '/api/login', JSON.stringify({ username: 'a', password: 'x'.repeat(2_000_000) }), 'application/json', 413, 'too_large'],
+  ['broken JSON', 'POST', '/api/login', '{"username": "hphong",', 'application/json', 400, 'INVALID_JSON'],
+  ['an empty JSON body', 'POST', '/api/login', '', 'application/json', 400, 'INVALID_JSON'],
+  ['a JSON array', 'POST', '/api/login', '[]', 'application/json', 400, 'INVALID_REQUEST'],
+  ['a JSON string', 'POST', '/api/login', '"hphong"', 'application/json', 400, 'INVALID_REQUEST'],
+  ['JSON null', 'POST', '/api/login', 'null', 'application/json', 400, 'INVALID_REQUEST'],
+  ['wrong types', 'POST', '/api/login', '{"username":5,"password":[]}', 'application/json', 400, 'INVALID_REQUEST'],
+  ['an unknown field', 'POST', '/api/login', '{"username":"a","password":"b","admin":true}', 'application/json', 400, 'INVALID_REQUEST'],
+  ['prototype poisoning', 'POST', '/api/login', '{"__proto__":{"role":"chief"}}', 'application/json', 400, 'INVALID_JSON'],
+  ['deeply nested JSON', 'POST', '/api/login', deep(50_000), 'application/json', 400, 'INVALID_REQUEST'],
+  ['a text body', 'POST', '/api/login', 'username=hphong', 'text/plain', 415, 'UNSUPPORTED_MEDIA_TYPE'],
+  ['a form body', 'POST', '/api/login', 'username=hphong&password=x', 'application/x-www-form-urlencoded', 415, 'UNSUPPORTED_MEDIA_TYPE'],
+  ['a 2 MB login', 'POST', '/api/login', JSON.stringify({ username: 'a', password: 'x'.repeat(2_000_000) }), 'application/json', 413, 'TOO_LARGE'],
 ];
 
 const pushCases: Array<[string, unknown, number, string]> = [
-  ['an empty object', {}, 400, 'invalid_request'],
-  ['ops that are not an array', { ops: 'tất cả' }, 400, 'invalid_request'],
-  ['no ops', { ops: [] }, 400, 'invalid_request'],
-  ['an opId that is not a UUID', { ops: [{ ...validOp(), opId: '1' }] }, 400, 'invalid_request'],
-  ['an unknown kind', { ops: [{ ...validOp(), kind: 'drop' }] }, 400, 'invalid_request'],
-  ['a negative baseRev', { ops: [{ ...validOp(), baseRev: -1 }] }, 400, 'invalid_request'],
-  ['a fractional baseRev', { ops: [{ ...validOp(), baseRev: 1.5 }] }, 400, 'invalid_request'],
-  ['a baseRev as text', { ops: [{ ...validOp(), baseRev: '0' }] }, 400, 'invalid_request'],
-  ['an op with extra fields', { ops: [{ ...validOp(), force: true }] }, 400, 'invalid_request'],
-  ['501 ops', { ops: Array.from({ length: 501 }, validOp) }, 400, 'invalid_request'],
+  ['an empty object', {}, 400, 'INVALID_REQUEST'],
+  ['ops that are not an array', { ops: 'tất cả' }, 400, 'INVALID_REQUEST'],
+  ['no ops', { ops: [] }, 400, 'INVALID_REQUEST'],
+  ['an opId that is not a UUID', { ops: [{ ...validOp(), opId: '1' }] }, 400, 'INVALID_REQUEST'],
+  ['an unknown kind', { ops: [{ ...validOp(), kind: 'drop' }] }, 400, 'INVALID_REQUEST'],
+  ['a negative baseRev', { ops: [{ ...validOp(), baseRev: -1 }] }, 400, 'INVALID_REQUEST'],
+  ['a fractional baseRev', { ops: [{ ...validOp(), baseRev: 1.5 }] }, 400, 'INVALID_REQUEST'],
+  ['a baseRev as text', { ops: [{ ...validOp(), baseRev: '0' }] }, 400, 'INVALID_REQUEST'],
+  ['an op with extra fields', { ops: [{ ...validOp(), force: true }] }, 400, 'INVALID_REQUEST'],
+  ['501 ops', { ops: Array.from({ length: 501 }, validOp) }, 400, 'INVALID_REQUEST'],
 ];
 
 describeEachDatabase('malformed requests', (h) => {
@@ -64,7 +64,7 @@ describeEachDatabase('malformed requests', (h) => {
       headers: { authorization: `Bearer ${h.token('reporter')}`, 'content-type': 'application/json', 'content-length': 9 * 1024 * 1024 },
     });
     expect(reply.status).toBe(413);
-    expect(JSON.parse(reply.text)).toMatchObject({ error: { code: 'too_large' } });
+    expect(JSON.parse(reply.text)).toMatchObject({ error: { code: 'TOO_LARGE' } });
   });
 
   it.each([
@@ -77,7 +77,7 @@ describeEachDatabase('malformed requests', (h) => {
   ])('answers GET %s with 400', async (path) => {
     const reply = await call(h.url, 'GET', path, { token: h.token('editor') });
     expect(reply.status, reply.text).toBe(400);
-    expect(reply.json()).toMatchObject({ error: { code: 'invalid_request', message: expect.stringMatching(VIETNAMESE) } });
+    expect(reply.json()).toMatchObject({ error: { code: 'INVALID_REQUEST', message: expect.stringMatching(VIETNAMESE) } });
   });
 
   it.each([
@@ -95,7 +95,7 @@ describeEachDatabase('malformed requests', (h) => {
   it('creates no account from a malformed request', async () => {
     const reply = await call(h.url, 'POST', '/api/users', { token: h.token('chief'), json: { username: 'x', role: 'editor' } });
     expect(reply.status).toBe(400);
-    expect(reply.json()).toMatchObject({ error: { code: 'invalid_request', message: expect.stringMatching(VIETNAMESE) } });
+    expect(reply.json()).toMatchObject({ error: { code: 'INVALID_REQUEST', message: expect.stringMatching(VIETNAMESE) } });
   });
 
   afterAll(() => {

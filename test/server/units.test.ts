@@ -1,13 +1,13 @@
 // The server's pure pieces, table-driven.
 import { describe, expect, it } from 'vitest';
-import { LoginLimiter } from '../../server/auth/loginLimiter';
+import { LoginLimiter } from '../../server/auth/login-limiter';
 import { hashPassword, verifyPassword } from '../../server/auth/password';
 import { bearerToken } from '../../server/auth/tokens';
-import { detectImageType } from '../../server/media/imageType';
-import { parseArticleFile, sectionSlugOf, shortIdOf } from '../../server/site/address';
+import { sniffImageType } from '../../core/media/image-type';
+import { parseArticleFile, sectionSlugOf, shortIdOf } from '../../core/site/address';
 import { sanitizeBodyHtml } from '../../server/site/body';
 import { rssFeed } from '../../server/site/feeds';
-import { etagMatches } from '../../server/site/pageCache';
+import { etagMatches } from '../../server/site/page-cache';
 import { formatPublishedTime } from '../../server/site/time';
 import { withoutNul } from '../../server/sync/protocol';
 import { IMAGES } from '../helpers/server/images';
@@ -57,7 +57,7 @@ describe('public addresses', () => {
   });
 });
 
-describe('detectImageType', () => {
+describe('sniffImageType', () => {
   it.each([
     [IMAGES.png, 'image/png'],
     [IMAGES.jpeg, 'image/jpeg'],
@@ -69,7 +69,7 @@ describe('detectImageType', () => {
     [Buffer.from([0x89, 0x50, 0x4e]), null],
     [Buffer.alloc(0), null],
   ])('%#: %s', (bytes, type) => {
-    expect(detectImageType(bytes)).toBe(type);
+    expect(sniffImageType(bytes)).toBe(type);
   });
 });
 

@@ -1,7 +1,9 @@
 // Zod's default messages ("Invalid input: expected string, received number")
-// tell a reporter nothing. This error map is passed to every handler's parse:
-// messages set on the contract's schemas (e.g. "Mã bài viết không hợp lệ") win,
-// and every other issue gets a Vietnamese sentence that names the field.
+// tell a reporter nothing. The one place that turns zod issues into Vietnamese
+// for people: the error map every desk handler parses with (messages set on a
+// schema, e.g. "Mã bài viết không hợp lệ", win), where an issue sits ("Thân
+// bài › khối 3 › nút 2"), and the summaries the desk, the importer, the editor
+// and the server's 400 answers show.
 import type { z } from 'zod';
 
 const FIELD_LABELS: Record<string, string> = {
@@ -51,11 +53,18 @@ const FORMAT_NAMES: Record<string, string> = {
   datetime: 'không phải thời gian theo ISO 8601',
 };
 
-/** Where an issue sits, for people: "Thân bài › khối 3 › nút 2 › text", "Tít", "" for the whole argument. */
+/**
+ * Where an issue sits, for people. A handler's argument path names its field
+ * ("Thân bài › khối 3 › nút 2 › “url”", "Tít"); a bare story body's path starts
+ * at its root ("khối 3 › nút 2 › url", where a wrong node type is reported on
+ * the node itself, since the message already names the type). "" is the whole value.
+ */
 export function describePath(path: readonly PropertyKey[]): string {
-  const keys = path[0] === 'content' && path.length > 1 ? path.slice(1) : path;
+  const bareBody = path[0] === 'root';
+  let keys = path[0] === 'content' && path.length > 1 ? path.slice(1) : path;
+  if (bareBody && keys.at(-1) === 'type') keys = keys.slice(0, -1);
   const parts: string[] = [];
-  let inBody = false;
+  let inBody = bareBody;
   let depth = 0;
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i];
@@ -70,7 +79,7 @@ export function describePath(path: readonly PropertyKey[]): string {
     }
     if (typeof key === 'number') parts.push(`mục ${key + 1}`);
     else if (parts.length === 0 && typeof key === 'string' && key in FIELD_LABELS) parts.push(FIELD_LABELS[key] ?? key);
-    else parts.push(`“${String(key)}”`);
+    else parts.push(bareBody ? String(key) : `“${String(key)}”`);
   }
   return parts.join(' › ');
 }
@@ -126,4 +135,19 @@ export function summarizeIssues(issues: readonly z.core.$ZodIssue[]): string {
   const shown = messages.slice(0, SHOWN_ISSUES).join('; ');
   const more = messages.length - SHOWN_ISSUES;
   return more > 0 ? `${shown} (và ${more} lỗi khác)` : shown;
+}
+
+/** One line per issue, each prefixed by where it is: what an editor or an importer shows. */
+export function describeIssueLines(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => {
+      const where = describePath(issue.path);
+      return where === '' ? issue.message : `${where}: ${issue.message}`;
+    })
+    .join('\n');
+}
+
+/** Issues as `path: message` pairs for programs (dotted path), short enough to show in a status bar. */
+export function listIssues(error: z.ZodError): Array<{ path: string; message: string }> {
+  return error.issues.slice(0, 20).map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
 }

@@ -1,4 +1,5 @@
-// The type of an image, judged by its first bytes rather than its name: a file
+// The type of an image, judged by its first bytes rather than its name or what a
+// client claims (a renamed HTML file must never be served back as an image): a file
 // called "anh.jpg" may be anything, and only these four formats are shown by
 // every browser the desk and the public site use.
 export const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'] as const;

@@ -4,17 +4,18 @@
 // that reveals nothing about the server.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
-import { ApiError, describeIssues, type ErrorBody } from './errors';
+import { listIssues } from '../../core/validation/vietnamese-issues';
+import { ApiError, type ErrorBody } from './errors';
 
 /** Fastify's own client-error codes, in words a desk editor can read. */
 const FASTIFY_CLIENT_ERRORS: Record<string, { code: string; message: string }> = {
-  FST_ERR_CTP_INVALID_JSON_BODY: { code: 'invalid_json', message: 'Nội dung gửi lên không phải JSON hợp lệ' },
-  FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'invalid_json', message: 'Nội dung JSON gửi lên đang trống' },
-  FST_ERR_CTP_BODY_TOO_LARGE: { code: 'too_large', message: 'Nội dung gửi lên quá lớn' },
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'unsupported_media_type', message: 'Kiểu nội dung (Content-Type) không được hỗ trợ' },
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'invalid_length', message: 'Độ dài nội dung (Content-Length) không khớp' },
-  FST_ERR_BAD_URL: { code: 'bad_url', message: 'Địa chỉ không hợp lệ' },
-  FST_ERR_MAX_PARAM_LENGTH: { code: 'bad_url', message: 'Địa chỉ quá dài' },
+  FST_ERR_CTP_INVALID_JSON_BODY: { code: 'INVALID_JSON', message: 'Nội dung gửi lên không phải JSON hợp lệ' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'INVALID_JSON', message: 'Nội dung JSON gửi lên đang trống' },
+  FST_ERR_CTP_BODY_TOO_LARGE: { code: 'TOO_LARGE', message: 'Nội dung gửi lên quá lớn' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Kiểu nội dung (Content-Type) không được hỗ trợ' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'INVALID_LENGTH', message: 'Độ dài nội dung (Content-Length) không khớp' },
+  FST_ERR_BAD_URL: { code: 'BAD_URL', message: 'Địa chỉ không hợp lệ' },
+  FST_ERR_MAX_PARAM_LENGTH: { code: 'BAD_URL', message: 'Địa chỉ quá dài' },
 };
 
 function isFastifyError(error: unknown): error is FastifyError {
@@ -33,17 +34,17 @@ export function toErrorReply(error: unknown): { status: number; body: ErrorBody;
   if (error instanceof ZodError) {
     return {
       status: 400,
-      body: { error: { code: 'invalid_request', message: 'Yêu cầu không hợp lệ', issues: describeIssues(error) } },
+      body: { error: { code: 'INVALID_REQUEST', message: 'Yêu cầu không hợp lệ', issues: listIssues(error) } },
       headers: {},
     };
   }
   if (isFastifyError(error) && error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
     const known = FASTIFY_CLIENT_ERRORS[error.code];
     // Prototype-poisoning and other parser refusals carry 400 but no entry above.
-    const fallback = { code: 'bad_request', message: 'Yêu cầu không hợp lệ' };
+    const fallback = { code: 'BAD_REQUEST', message: 'Yêu cầu không hợp lệ' };
     return { status: error.statusCode, body: { error: known ?? fallback }, headers: {} };
   }
-  return { status: 500, body: { error: { code: 'internal', message: 'Lỗi máy chủ, hãy thử lại sau' } }, headers: {} };
+  return { status: 500, body: { error: { code: 'INTERNAL', message: 'Lỗi máy chủ, hãy thử lại sau' } }, headers: {} };
 }
 
 export type HtmlErrorRenderer = (status: number, message: string) => string;
@@ -63,7 +64,7 @@ export function installErrorHandler(app: FastifyInstance, renderHtml: HtmlErrorR
     sendError(error, request, reply, renderHtml),
   );
   app.setNotFoundHandler((request, reply) => {
-    const body: ErrorBody = { error: { code: 'not_found', message: 'Không tìm thấy' } };
+    const body: ErrorBody = { error: { code: 'NOT_FOUND', message: 'Không tìm thấy' } };
     void reply.code(404);
     if (wantsHtml(request)) return reply.type('text/html; charset=utf-8').send(renderHtml(404, body.error.message));
     return reply.send(body);

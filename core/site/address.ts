@@ -5,8 +5,10 @@
 // 8 digits keep URLs short. They are not unique on their own (32 bits collide
 // somewhere around tens of thousands of stories), so a lookup always matches the
 // shortId together with the section and slug it was published under.
-import { slugify } from '../../core/text';
-import type { PublicAddress } from '../storage/types';
+import { slugify } from '../text';
+
+/** The public address of a story: /{sectionSlug}/{slug}-{shortId}.html */
+export type PublicAddress = { sectionSlug: string; slug: string };
 
 export const SHORT_ID_LENGTH = 8;
 

@@ -3,7 +3,7 @@
 // "Nên xem" (editors' picks) and "Tin khác" (latest in the same section).
 import { isAllowedFigureSrc, mediaShaOf, type Story } from '../../core/story';
 import type { PublicAddress, Teaser } from '../storage/types';
-import { articlePath } from './address';
+import { articlePath } from '../../core/site/address';
 import { html, sanitized } from './html';
 import { layout, type SiteContext } from './layout';
 import { teaserList } from './teasers';

@@ -1,5 +1,5 @@
 import type { Teaser } from '../storage/types';
-import { sectionPath } from './address';
+import { sectionPath } from '../../core/site/address';
 import { html } from './html';
 import { layout, type SiteContext } from './layout';
 import { teaserList } from './teasers';

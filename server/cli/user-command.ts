@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { addUser, newUser } from '../auth/users';
 import { openStorage } from '../storage/open';
 import { UserExistsError } from '../storage/types';
-import { readNewPassword } from './readPassword';
+import { readNewPassword } from './read-password';
 
 export const USER_USAGE = 'Cách dùng: npm run server -- user add TÊN --role reporter|editor|chief  (mật khẩu nhập từ bàn phím hoặc stdin)';
 
