@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { SyncStatus } from '../../core/api';
 import type { StoryContent } from '../../core/story';
-import { upsertPayloadOf } from '../../service/sync';
+import { upsertPayloadOf } from '../../db';
 import { storyContentOf } from '../helpers/db-story-content';
 import { EDITOR, PASSWORD, REPORTER, startDeskServer, type DeskServer } from '../helpers/sync-server';
 import { login, push } from '../helpers/server/api';

@@ -7,8 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Story, StoryContent } from '../../core/story';
 import type { AppService } from '../../service';
-import { upsertPayloadOf } from '../../service/sync';
-import { contentOf } from '../../service/sync/local-copy';
+import { upsertPayloadOf } from '../../db';
+import { contentOf } from '../../db/stories/server-copy';
 import { FaultProxy } from '../helpers/fault-proxy';
 import { openDesk, storyText, waitSynced, type Desk } from '../helpers/sync-desk';
 import { EDITOR, PASSWORD, REPORTER, startDeskServer, type DeskServer } from '../helpers/sync-server';

@@ -7,8 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodes, type StoryContent } from '../../core/story';
 import type { AppService } from '../../service';
-import { upsertPayloadOf } from '../../service/sync';
-import { contentOf } from '../../service/sync/local-copy';
+import { upsertPayloadOf } from '../../db';
+import { contentOf } from '../../db/stories/server-copy';
 import { tinyPng } from '../fixtures/import-samples';
 import { sampleLines } from '../helpers/db-story-content';
 import { FAST_SYNC, openDesk, storyText, waitSynced, type Desk } from '../helpers/sync-desk';

@@ -27,7 +27,7 @@ describe('layer rules', () => {
     ['service/ does not reach the server', 'service/sync/x.ts', "import { hashToken } from '../../server/auth/tokens';"],
     ['electron/ uses only service/\'s entry', 'electron/x.ts', "import { PRODUCT_NAME } from '../service/data-dir';"],
     ['electron/ does not reach db/', 'electron/x.ts', "import { openStoreDatabase } from '../db';"],
-    ['cli/ uses only service/\'s entry', 'cli/commands/x.ts', "import { Outbox } from '../../service/sync/outbox';"],
+    ['cli/ uses only service/\'s entry', 'cli/commands/x.ts', "import { Outbox } from '../../db/outbox/outbox';"],
     ['cli/ does not reach db/', 'cli/x.ts', "export * from '../db';"],
     ['only electron/ imports electron', 'service/x.ts', "import { app } from 'electron';\nexport const a = app;"],
   ])('%s', async (_rule, file, code) => {

@@ -6,7 +6,7 @@ import { BLUR_COMMAND, COMMAND_PRIORITY_LOW } from 'lexical';
 import { useEffect } from 'react';
 import type { StoryDocument } from '../useStoryDocument';
 
-export function DocumentSyncPlugin(props: { document: Pick<StoryDocument, 'attachEditor' | 'bodyChanged' | 'flush'> }): null {
+export function AutosavePlugin(props: { document: Pick<StoryDocument, 'attachEditor' | 'bodyChanged' | 'flush'> }): null {
   const [editor] = useLexicalComposerContext();
   const { attachEditor, bodyChanged, flush } = props.document;
 

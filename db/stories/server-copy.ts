@@ -7,7 +7,7 @@
 import type { Database } from 'better-sqlite3';
 import type { StoryContent } from '../../core/story';
 import type { StoredStoryWire } from '../../core/sync';
-import { derive } from '../../db/story-repository';
+import { derive } from './repository';
 
 export interface LocalState {
   rev: number;
@@ -83,7 +83,7 @@ export class LocalCopy {
   }
 
   /** Replaces (or creates) the local story with the server's version. */
-  apply(stored: StoredStoryWire): void {
+  applyPulledCopy(stored: StoredStoryWire): void {
     const { story } = stored;
     const { bodyText, wordCount, index } = derive(story);
     const params = {

@@ -4,7 +4,7 @@
 // falls back to its default instead of locking the user out of the app.
 import os from 'node:os';
 import type { Database } from 'better-sqlite3';
-import { settings as settingsSchema, type Settings } from '../core/api';
+import { settings as settingsSchema, type Settings } from '../../core/api';
 
 const KEYS = Object.keys(settingsSchema.shape) as Array<keyof Settings>;
 

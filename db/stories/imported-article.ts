@@ -4,10 +4,10 @@
 // related-stories block with links. One file is one transaction: a kill or an
 // error leaves the whole file imported or none of it.
 import type { Database } from 'better-sqlite3';
-import { splitRelatedLine, toStoryContent, type ImportedArticle, type Teaser } from '../core/import';
-import { emptyBody, type RelatedStoryRef, type StoryContent } from '../core/story';
-import { foldForSearch, slugify } from '../core/text';
-import { StoryRepository } from '../db';
+import { splitRelatedLine, toStoryContent, type ImportedArticle, type Teaser } from '../../core/import';
+import { emptyBody, type RelatedStoryRef, type StoryContent } from '../../core/story';
+import { foldForSearch, slugify } from '../../core/text';
+import { StoryRepository } from './repository';
 
 /** Teasers are stories the paper already ran; they arrive tagged so that editors can tell them apart. */
 export const ARCHIVE_TAG = 'lưu trữ';

@@ -6,8 +6,8 @@ import { v7 as uuidv7 } from 'uuid';
 import type { SyncConflict } from '../../core/api';
 import type { StoryContent } from '../../core/story';
 import { storedStoryWire, type StoredStoryWire } from '../../core/sync';
-import type { Clock } from '../../db';
-import { contentOf, type LocalCopy } from './local-copy';
+import type { Clock } from '../stories/repository';
+import { contentOf, type LocalCopy } from '../stories/server-copy';
 
 export interface OpenConflict {
   id: string;

@@ -13,7 +13,7 @@
 // Snippets cut words the way the tokenizer does (anything that is not a letter,
 // mark or digit separates them), on the original text, then fold each word with
 // foldForSearch, so a highlight always covers exactly the accented word that matched.
-import { foldForSearch } from '../core/text';
+import { foldForSearch } from '../../core/text';
 
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 const DJ = /[đĐ]/g;

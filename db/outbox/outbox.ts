@@ -11,7 +11,7 @@ import type { Database } from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import type { Story } from '../../core/story';
 import type { UpsertPayload } from '../../core/sync';
-import type { Clock } from '../../db';
+import type { Clock } from '../stories/repository';
 
 export type OutboxKind = 'upsert' | 'delete';
 /** How a story changed here: a save seals its op, so the server keeps one revision per save. */

@@ -18,8 +18,8 @@
 import type { Database } from 'better-sqlite3';
 import { storedStoryWire, type StoredStoryWire } from '../../core/sync';
 import type { ConflictStore } from './conflicts';
-import { sameContent, type LocalCopy } from './local-copy';
-import type { Outbox } from './outbox';
+import { sameContent, type LocalCopy } from '../stories/server-copy';
+import type { Outbox } from '../outbox/outbox';
 
 export class Reconciler {
   private readonly s: ReturnType<typeof prepareStatements>;
@@ -104,7 +104,7 @@ export class Reconciler {
       this.touched.add(id);
       return;
     }
-    this.copy.apply(change);
+    this.copy.applyPulledCopy(change);
     this.touched.add(id);
   }
 

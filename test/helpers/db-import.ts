@@ -14,9 +14,9 @@
 // failing story's own error is thrown.
 import { performance } from 'node:perf_hooks';
 import type { Database } from 'better-sqlite3';
-import type { StoryContent, StoryStatus } from '../core/story';
-import { StoreError } from './errors';
-import { StoryRepository, type Clock, type NewStory } from './story-repository';
+import type { StoryContent, StoryStatus } from '../../core/story';
+import { StoreError } from '../../db/errors';
+import { StoryRepository, type Clock, type NewStory } from '../../db/stories/repository';
 
 export type ImportOutcome = { ok: true; id: string } | { ok: false; error: StoreError };
 

@@ -10,7 +10,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { rankMatches } from './search-rank';
 import { matchPhrases, queryTerms, wordMatches, wordsOf, type Word } from './search-text';
-import { escapeAttribute } from '../core/render/escape';
+import { escapeAttribute } from '../../core/render/escape';
 
 export interface SearchHit {
   id: string;
