@@ -93,9 +93,9 @@ async function searchFor(page: Page, query: string): Promise<ShownHit[]> {
   await box.fill('');
   await box.click();
   await page.keyboard.type(query);
-  const reply = (await (await answered).json()) as { ok: boolean; result?: Array<{ headline: string }> };
+  const reply = (await (await answered).json()) as { ok: boolean; value?: Array<{ headline: string }> };
   expect(reply.ok).toBe(true);
-  const first = reply.result?.[0]?.headline ?? null;
+  const first = reply.value?.[0]?.headline ?? null;
   await page.waitForFunction(
     (headline) =>
       headline === null
