@@ -1,4 +1,5 @@
 export * from './body';
+export * from './block-id';
 export { describeBodyError } from './body-issues';
 export * from './story';
 export { importBlock, type ImportBlock } from './import-block';
