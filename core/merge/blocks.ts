@@ -110,23 +110,12 @@ function itemParts(item: ListItemNode): { inline: InlineNode[]; lists: ListNode[
   return { inline: inline as InlineNode[], lists: rest as ListNode[] };
 }
 
-/** Values as Lexical's list plugin sets them: counting from `start`, an item holding only a nested list not counted. */
-export function renumbered(list: ListNode): ListNode {
-  let value = list.start;
-  const children = list.children.map((item) => {
-    const numbered = item.value === value ? item : { ...item, value };
-    if (item.children[0]?.type !== 'list') value++;
-    return numbered;
-  });
-  return { ...list, children };
-}
-
 const mergeListItem: NodeMerger<ListItemNode> = (base, mine, theirs, conflicts) => {
   const trivial = trivialMerge(base, mine, theirs);
   if (trivial !== null || base === null) return trivial;
   const [b, m, t] = [itemParts(base), itemParts(mine), itemParts(theirs)];
   if (b === null || m === null || t === null) return null;
-  // The value is the item's number, which inserts above it change; the list renumbers.
+  // The value is the item's number, which inserts above it change; lexicalForm renumbers the list.
   const fields = mergeFields(base, mine, theirs, ['value']);
   const inline = mergeInline(b.inline, m.inline, t.inline);
   if (fields === null || inline === null) return null;
@@ -140,7 +129,7 @@ const mergeList: NodeMerger<ListNode> = (base, mine, theirs, conflicts) => {
   const fields = mergeFields(base, mine, theirs);
   if (fields === null) return null;
   const items = mergeChildren(idOf(mine), base.children, mine.children, theirs.children, mergeListItem, conflicts);
-  return renumbered({ ...fields, children: items } as ListNode);
+  return { ...fields, children: items } as ListNode;
 };
 
 const TEXT_BLOCKS = new Set(['paragraph', 'heading', 'quote']);

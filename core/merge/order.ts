@@ -1,15 +1,16 @@
 // The order of a parent's blocks after a merge, from the three orders of their
-// ids. node-diff3 merges the sequences; a move is a delete in one place and an
-// insert in another, so it merges like any edit. What this file adds:
-// - where both sides inserted at one place, mine's blocks come first, then theirs';
-// - a block moved by one side goes where that side put it; moved by both to
-//   different places, where mine put it (the caller records 'both-moved');
-// - only the ids the caller says survive are kept, and a survivor that the
-//   sequence merge dropped (deleted on one side, edited on the other) goes back
-//   after the block it followed on the side that kept it.
-import { diff3MergeRegions, LCS, type ILCSResult } from 'node-diff3';
-
-type Side = 'mine' | 'theirs' | 'base' | 'both';
+// ids. node-diff3's longest common subsequence tells, for each side, which
+// base blocks kept their order and which that side moved. Then:
+// - blocks neither side moved keep the base order;
+// - a block one side inserted or moved goes right after the block it follows
+//   on that side (the nearest one that is still in place, or that the same
+//   side placed too), so it travels with its neighbour; both sides putting it
+//   after the same block is one placement;
+// - blocks both sides put at one place: mine's first, then theirs' (the only
+//   way the result depends on which side is "mine");
+// - a block both sides moved, to different places, goes where mine put it
+//   (the caller records 'both-moved').
+import { LCS, type ILCSResult } from 'node-diff3';
 
 export interface OrderMerge {
   order: string[];
@@ -17,8 +18,8 @@ export interface OrderMerge {
   movedByBoth: string[];
 }
 
-/** Ids of `side` that are out of their base order (moved), among the ids both hold. */
-function movedIds(base: readonly string[], side: readonly string[]): Set<string> {
+/** Base ids that `side` keeps but not in their base order: the ones it moved. */
+export function movedIds(base: readonly string[], side: readonly string[]): Set<string> {
   const inSide = new Set(side);
   const inBase = new Set(base);
   const baseCommon = base.filter((id) => inSide.has(id));
@@ -30,23 +31,7 @@ function movedIds(base: readonly string[], side: readonly string[]): Set<string>
   return new Set(baseCommon.filter((id) => !inPlace.has(id)));
 }
 
-function emittedIds(base: readonly string[], mine: readonly string[], theirs: readonly string[]): Array<[string, Side]> {
-  const emitted: Array<[string, Side]> = [];
-  const push = (ids: readonly string[], side: Side): void => {
-    for (const id of ids) emitted.push([id, side]);
-  };
-  for (const region of diff3MergeRegions([...mine], [...base], [...theirs])) {
-    if (region.stable) {
-      push(region.bufferContent, region.buffer === 'a' ? 'mine' : region.buffer === 'b' ? 'theirs' : 'base');
-    } else if (region.aContent.length === region.bContent.length && region.aContent.every((id, i) => id === region.bContent[i])) {
-      push(region.aContent, 'both');
-    } else {
-      push(region.aContent, 'mine');
-      push(region.bContent, 'theirs');
-    }
-  }
-  return emitted;
-}
+type Placer = 'mine' | 'theirs' | 'both';
 
 export function mergeOrder(
   base: readonly string[],
@@ -56,46 +41,67 @@ export function mergeOrder(
 ): OrderMerge {
   const movedByMine = movedIds(base, mine);
   const movedByTheirs = movedIds(base, theirs);
-  const previous = (side: readonly string[], id: string): string | null => side[side.indexOf(id) - 1] ?? null;
-  const movedByBoth = [...movedByMine].filter((id) => movedByTheirs.has(id) && previous(mine, id) !== previous(theirs, id));
-  const preferred = (id: string): Side | null => {
-    if (movedByMine.has(id)) return 'mine';
-    if (movedByTheirs.has(id)) return 'theirs';
+  const inBase = new Set(base);
+  const inMine = new Set(mine);
+  const inTheirs = new Set(theirs);
+  /** The nearest block before `id` on that side that the merge keeps; null at the start. */
+  const before = (side: readonly string[], id: string): string | null => {
+    for (let k = side.indexOf(id) - 1; k >= 0; k--) if (survives(side[k] as string)) return side[k] as string;
     return null;
   };
 
-  // An id emitted twice (a moved block, seen at its old and new places): keep
-  // the place of the side that moved it, else the first.
-  const emitted = emittedIds(base, mine, theirs).filter(([id]) => survives(id));
-  const chosen = new Map<string, number>();
-  emitted.forEach(([id, side], index) => {
-    const want = preferred(id);
-    const current = chosen.get(id);
-    const matches = want !== null && (side === want || side === 'both');
-    if (current === undefined) chosen.set(id, index);
-    else if (matches) {
-      const currentSide = emitted[current]?.[1];
-      if (currentSide !== want && currentSide !== 'both') chosen.set(id, index);
-    }
-  });
-  const order = emitted.filter(([id], index) => chosen.get(id) === index).map(([id]) => id);
-
-  // Survivors the sequence merge left out go back after their neighbour.
-  const placed = new Set(order);
-  for (const side of [mine, theirs]) {
-    side.forEach((id, index) => {
-      if (placed.has(id) || !survives(id)) return;
-      let at = 0;
-      for (let k = index - 1; k >= 0; k--) {
-        const before = order.indexOf(side[k] as string);
-        if (before >= 0) {
-          at = before + 1;
-          break;
-        }
+  // Who places each block that does not simply keep its base place: the side
+  // that inserted or moved it, or both when both put it after the same block.
+  const placer = new Map<string, Placer>();
+  const movedByBoth: string[] = [];
+  for (const id of new Set([...mine, ...theirs])) {
+    if (!survives(id)) continue;
+    const byMine = inMine.has(id) && (inBase.has(id) ? movedByMine.has(id) : true);
+    const byTheirs = inTheirs.has(id) && (inBase.has(id) ? movedByTheirs.has(id) : true);
+    if (byMine && byTheirs) {
+      if (before(mine, id) === before(theirs, id)) placer.set(id, 'both');
+      else {
+        placer.set(id, 'mine');
+        if (inBase.has(id)) movedByBoth.push(id);
       }
-      order.splice(at, 0, id);
-      placed.add(id);
+    } else if (byMine) placer.set(id, 'mine');
+    else if (byTheirs) placer.set(id, 'theirs');
+  }
+
+  // Each placed block hangs after an anchor (null: the parent's start): the
+  // nearest block before it, on the side that placed it, that stays in its
+  // base place or that the same side (or both) placed.
+  const following = new Map<string | null, string[]>();
+  const hang = (anchor: string | null, id: string): void => {
+    const list = following.get(anchor);
+    if (list === undefined) following.set(anchor, [id]);
+    else list.push(id);
+  };
+  const stays = (id: string): boolean => inBase.has(id) && survives(id) && !placer.has(id);
+  for (const [side, sequence] of [['mine', mine], ['theirs', theirs]] as const) {
+    sequence.forEach((id, index) => {
+      const who = placer.get(id);
+      if (who === 'both') {
+        if (side === 'mine') hang(before(mine, id), id);
+        return;
+      }
+      if (who !== side) return;
+      let anchor: string | null = null;
+      for (let k = index - 1; k >= 0 && anchor === null; k--) {
+        const candidate = sequence[k] as string;
+        const by = placer.get(candidate);
+        if (stays(candidate) || by === side || by === 'both') anchor = candidate;
+      }
+      hang(anchor, id);
     });
   }
-  return { order, movedByBoth: movedByBoth.filter((id) => placed.has(id)) };
+
+  const order: string[] = [];
+  const emit = (id: string): void => {
+    order.push(id);
+    for (const next of following.get(id) ?? []) emit(next);
+  };
+  for (const id of following.get(null) ?? []) emit(id);
+  for (const id of base) if (stays(id)) emit(id);
+  return { order, movedByBoth };
 }

@@ -10,6 +10,7 @@
 // a section or slug is one name, so "both" keeps mine.
 import {
   blockIdOf,
+  lexicalForm,
   withBlockIds,
   withoutBlockIds,
   type BlockNode,
@@ -20,7 +21,6 @@ import {
   type StoryBody,
   type StoryContent,
 } from '../story';
-import { renumbered } from './blocks';
 import type { BlockConflict, FieldConflict, MergeChoice, MergeConflict } from './types';
 
 type Child = BlockNode | ListItemNode | ListItemNode['children'][number];
@@ -33,7 +33,7 @@ const idOfChild = (child: Child): string | undefined =>
 function editChildren(body: StoryBody, parentId: string | null, edit: ChildrenEdit): StoryBody {
   if (parentId === null) return { root: { ...body.root, children: edit(body.root.children) as BlockNode[] } };
   const inList = (list: ListNode): ListNode => {
-    if (blockIdOf(list) === parentId) return renumbered({ ...list, children: edit(list.children) as ListItemNode[] });
+    if (blockIdOf(list) === parentId) return { ...list, children: edit(list.children) as ListItemNode[] };
     return { ...list, children: list.children.map(inItem) };
   };
   const inItem = (item: ListItemNode): ListItemNode => {
@@ -74,12 +74,12 @@ function moveAfter(id: string, after: string | null): ChildrenEdit {
 function resolveBlock(body: StoryBody, conflict: BlockConflict, choice: MergeChoice, newId: NewBlockId): StoryBody {
   const { blockId, parentId } = conflict;
   if (conflict.reason === 'both-moved') {
-    return choice === 'theirs' ? editChildren(body, parentId, moveAfter(blockId, conflict.theirsAfter)) : body;
+    return choice === 'theirs' ? lexicalForm(editChildren(body, parentId, moveAfter(blockId, conflict.theirsAfter))) : body;
   }
   const kept: IdentifiedNode[] = [];
   if (choice !== 'theirs' && conflict.mine !== null) kept.push(conflict.mine);
   if (choice !== 'mine' && conflict.theirs !== null) kept.push(kept.length > 0 ? withoutIds(conflict.theirs) : conflict.theirs);
-  return withBlockIds(editChildren(body, parentId, replaceWith(blockId, kept)), newId);
+  return withBlockIds(lexicalForm(editChildren(body, parentId, replaceWith(blockId, kept))), newId);
 }
 
 function resolveField(content: StoryContent, conflict: FieldConflict, choice: MergeChoice): StoryContent {

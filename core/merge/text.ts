@@ -12,7 +12,9 @@
 //    "hường" on one side and "hướngg" on the other would give neither word, so
 //    that stays a conflict).
 //
-// A result of null means the two sides overlap: the caller records a conflict.
+// Whatever the grain, a merge that would leave out a word either side typed is
+// refused. A result of null means the two sides overlap: the caller records a
+// conflict.
 import { diff3Merge } from 'node-diff3';
 
 export interface AtomAlphabet {
@@ -139,6 +141,9 @@ export function mergeAtoms(
     merged.push(...characters);
   }
   merged.push(...base.slice(base.length - end));
+  // Two edits apart can still meet in one word: deleting the space on each side
+  // of "chào" in "xin chào bạn" makes "xinchàobạn", which is neither side's word.
+  if (!keepsTypedWords(base, mine, merged, alphabet) || !keepsTypedWords(base, theirs, merged, alphabet)) return null;
   return merged;
 }
 

@@ -6,4 +6,5 @@ export { importBlock, type ImportBlock } from './import-block';
 export { bodyFromBlocks, blocksFromBody, type BodyFromBlocksOptions } from './build';
 export { plainTextOfBody, storyWordCount, inlineText } from './plain-text';
 export * as nodes from './node-factories';
+export { lexicalForm } from './lexical-form';
 export { relatedBlock } from './node-factories';

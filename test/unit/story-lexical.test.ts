@@ -8,7 +8,10 @@ import {
   bodyFromBlocks,
   forEachBlock,
   hasBlockIds,
+  lexicalForm,
+  nodes,
   randomBlockId,
+  TEXT_FORMAT,
   storyBody,
   withBlockIds,
   withoutBlockIds,
@@ -167,6 +170,33 @@ describe('a body through the Lexical editor', () => {
     expect(blocksFromBody(back)).toEqual(expected);
     expect(back.root.children[0]).toEqual(plain.root.children[0]);
     expect(back.root.children.find((b) => b.type === 'figure')).toEqual(plain.root.children.find((b) => b.type === 'figure'));
+  });
+});
+
+describe('lexicalForm', () => {
+  it('writes a body as the editor writes it back: runs joined, lists joined and numbered, paragraph format from its first words', () => {
+    const { bold } = TEXT_FORMAT;
+    const untidy = withBlockIds(
+      nodes.bodyOf([
+        nodes.paragraph([nodes.textRun('Tết sum vầy', bold), nodes.textRun(' - ', bold), nodes.textRun('Xuân ơn Đảng')]),
+        { ...nodes.paragraph([nodes.textRun('Phúc Thọ', bold)]), textFormat: 0 },
+        nodes.list('bullet', [[nodes.textRun('Phúc Thọ')], [nodes.textRun('Ba Vì')]]),
+        nodes.list('bullet', [[nodes.textRun('Sơn Tây'), nodes.list('number', [[nodes.textRun('Đường Lâm')]], 1), nodes.list('number', [[nodes.textRun('Tây Đằng')]], 1)]]),
+        nodes.list('number', [[nodes.textRun('Đẩy mạnh đối thoại')]]),
+      ]),
+      randomBlockId,
+    );
+    const tidy = lexicalForm(untidy);
+    expect(tidy).not.toEqual(untidy);
+    expect(throughEditor(untidy)).toEqual(tidy);
+    expect(throughEditor(tidy)).toEqual(tidy);
+    expect(lexicalForm(tidy)).toEqual(tidy);
+    expect(tidy.root.children.map((b) => b.type)).toEqual(['paragraph', 'paragraph', 'list', 'list']);
+  });
+
+  it('leaves a body the editor wrote as it is', () => {
+    const body = withBlockIds(everyNodeBody(), randomBlockId);
+    expect(lexicalForm(body)).toEqual(body);
   });
 });
 
