@@ -8,3 +8,4 @@ export { plainTextOfBody, storyWordCount, inlineText } from './plain-text';
 export * as nodes from './node-factories';
 export { lexicalForm } from './lexical-form';
 export { relatedBlock } from './node-factories';
+export { diffWords, diffTokens, sidesOf, textOf, type DiffOp, type DiffRun } from './word-diff';
