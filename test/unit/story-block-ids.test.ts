@@ -2,7 +2,8 @@
 // and the Lexical round trip, renewed for a pasted copy.
 import { $generateJSONFromSelectedNodes, $generateNodesFromSerializedNodes, $insertGeneratedNodes } from '@lexical/clipboard';
 import { createHeadlessEditor } from '@lexical/headless';
-import { registerRichText } from '@lexical/rich-text';
+import { $createHeadingNode, registerRichText } from '@lexical/rich-text';
+import { $setBlocksType } from '@lexical/selection';
 import {
   $createParagraphNode,
   $createRangeSelection,
@@ -31,7 +32,15 @@ import {
   withoutBlockIds,
   type StoryBody,
 } from '../../core/story';
-import { $assignBlockIds, $getBlockId, NEWS_NODES, registerBlockIds } from '../../core/story/lexical-nodes';
+import {
+  $assignBlockIds,
+  $copyBlockFormatIndentAndId,
+  $getBlockId,
+  $isFigureNode,
+  $isRelatedStoriesNode,
+  NEWS_NODES,
+  registerBlockIds,
+} from '../../core/story/lexical-nodes';
 import { everyNodeBody } from './story-lexical-fixture';
 import { sampleLine } from './text-samples';
 
@@ -194,6 +203,34 @@ describe('block ids in the Lexical editor', () => {
     expect(idsOf(after)).toEqual(['b1', 'b2', 'b3', 'n1', 'b4', 'b5', 'b6', 'b7', 'b8', 'b9']);
     expect(after.root.children[0]).toMatchObject({ children: [{ text: `${P1} Phóng viên bổ sung.` }] });
     expect(after.root.children[2]).toMatchObject({ children: [{ text: P2.slice(0, 10) }] });
+  });
+
+  it('are kept when a figure or a related-stories block changes', () => {
+    const editor = newsEditor(loaded());
+    registerBlockIds(editor, sequentialBlockIds('n'));
+    update(editor, () => {
+      for (const block of $getRoot().getChildren()) {
+        if ($isFigureNode(block)) block.setFields({ caption: 'Sân chơi cho đoàn viên', credit: 'Ảnh: H.Phong' });
+        if ($isRelatedStoriesNode(block)) block.setStories([{ id: null, title: 'Tin khác nữa' }]);
+      }
+    });
+    const after = bodyOfEditor(editor);
+    expect(idsOf(after)).toEqual(idsOf(loaded()));
+    expect(after.root.children.at(-2)).toMatchObject({ caption: 'Sân chơi cho đoàn viên', $: { blockId: 'b8' } });
+    expect(after.root.children.at(-1)).toMatchObject({ stories: [{ id: null, title: 'Tin khác nữa' }], $: { blockId: 'b9' } });
+  });
+
+  it('are kept when the toolbar turns a paragraph into a heading, with $copyBlockFormatIndentAndId', () => {
+    const editor = newsEditor(loaded());
+    registerRichText(editor);
+    registerBlockIds(editor, sequentialBlockIds('n'));
+    update(editor, () => {
+      $selectInBlock(2, 4);
+      $setBlocksType($getSelection(), () => $createHeadingNode('h3'), $copyBlockFormatIndentAndId);
+    });
+    const after = bodyOfEditor(editor);
+    expect(after.root.children[2]).toMatchObject({ type: 'heading', tag: 'h3', $: { blockId: 'b3' } });
+    expect(idsOf(after)).toEqual(idsOf(loaded()));
   });
 
   it('give blocks of an old story ids as soon as the editor changes', () => {

@@ -9,10 +9,12 @@ import {
   $setState,
   createState,
   RootNode,
+  type ElementNode,
   type LexicalEditor,
   type LexicalNode,
 } from 'lexical';
 import { $isListItemNode, $isListNode } from '@lexical/list';
+import { $copyBlockFormatIndent } from '@lexical/selection';
 import { BLOCK_ID_PATTERN, type NewBlockId } from '../block-id';
 
 export const blockIdState = createState('blockId', {
@@ -28,6 +30,17 @@ export function $getBlockId(node: LexicalNode): string {
 
 export function $setBlockId<N extends LexicalNode>(node: N, id: string): N {
   return $setState(node, blockIdState, id);
+}
+
+/**
+ * For $setBlocksType (a paragraph made a heading or a quote): Lexical builds a
+ * new node, and this hands it the old one's id along with its alignment and
+ * indent, so the block is still the same block to a merge.
+ */
+export function $copyBlockFormatIndentAndId(from: ElementNode, to: ElementNode): void {
+  $copyBlockFormatIndent(from, to);
+  const id = $getBlockId(from);
+  if (id !== '') $setBlockId(to, id);
 }
 
 /** Blocks and list items in reading order: the nodes that carry an id. */
