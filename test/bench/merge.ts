@@ -94,11 +94,15 @@ function time(run: () => unknown): number[] {
   return samples;
 }
 
-export async function benchMerge(): Promise<object> {
+/** The base story and the two copies the benchmark merges: the same on every run. */
+export function mergeInputs(): { base: StoryContent; mine: StoryContent; theirs: StoryContent } {
   const base = longStory();
   const vocabulary = sampleLines().paragraphs.flatMap((line) => line.split(' '));
-  const mine = edited(base, EDITS_PER_SIDE, seeded(1101), vocabulary);
-  const theirs = edited(base, EDITS_PER_SIDE, seeded(1102), vocabulary);
+  return { base, mine: edited(base, EDITS_PER_SIDE, seeded(1101), vocabulary), theirs: edited(base, EDITS_PER_SIDE, seeded(1102), vocabulary) };
+}
+
+export async function benchMerge(): Promise<object> {
+  const { base, mine, theirs } = mergeInputs();
   const { conflicts } = mergeStoryContent(base, mine, theirs);
   const merge = summary(time(() => mergeStoryContent(base, mine, theirs)));
   const diff = summary(time(() => diffStoryTexts(mine, theirs)));
