@@ -20,21 +20,9 @@
 //   (withBlockIds with sequentialBlockIds, so that every desk names the blocks
 //   of an old story alike and their versions still line up); blocks typed in the
 //   editor get random ids (randomBlockId), so two desks never mint the same one.
-import { z } from 'zod';
-import type { BlockNode, ListItemNode, ListNode, StoryBody } from './body';
+import { storyBody, type BlockNode, type ListItemNode, type ListNode, type StoryBody } from './body';
 
-export const BLOCK_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
-export const blockId = z.string().regex(BLOCK_ID_PATTERN, { message: 'Mã khối chỉ gồm chữ, số, "_" và "-" (tối đa 64 ký tự)' });
-
-/** Lexical's NodeState object of a block ("$" in its JSON). */
-export const blockState = z.strictObject(
-  { blockId: blockId.optional() },
-  {
-    error: (issue) =>
-      issue.code === 'unrecognized_keys' ? `Trạng thái khối có trường không được hỗ trợ: ${issue.keys.join(', ')}` : undefined,
-  },
-);
-export type BlockState = z.infer<typeof blockState>;
+export { BLOCK_ID_PATTERN, blockId, blockState, type BlockState } from './block-state';
 
 /** A node that can carry a block id. */
 export type IdentifiedNode = BlockNode | ListItemNode;
@@ -159,3 +147,8 @@ export function withoutBlockIds(body: StoryBody): StoryBody {
   });
   return { root: { ...body.root, children: body.root.children.map((b): BlockNode => (b.type === 'list' ? list(b) : strip(b))) } };
 }
+
+/** A body as it is after loading: every block and list item has an id, none twice. */
+export const identifiedStoryBody = storyBody.refine(hasBlockIds, {
+  message: 'Mỗi khối của bài phải có một mã khối riêng',
+});

@@ -28,7 +28,7 @@
 // with a message that names the node (see ./body-issues).
 import { z } from 'zod';
 import { nodeObjectIssue, unknownNodeIssue } from './body-issues';
-import { blockState, hasBlockIds, type BlockState } from './block-id';
+import { blockState, type BlockState } from './block-state';
 
 const blockFormat = z.union([z.literal(''), z.enum(['left', 'start', 'center', 'right', 'end', 'justify']), z.number()]);
 type BlockFormat = z.infer<typeof blockFormat>;
@@ -267,8 +267,3 @@ export type StoryBody = z.infer<typeof storyBody>;
 export function emptyBody(): StoryBody {
   return { root: { type: 'root', version: 1, direction: null, format: '', indent: 0, children: [] } };
 }
-
-/** A body as it is after loading: every block and list item has an id, none twice. */
-export const identifiedStoryBody = storyBody.refine(hasBlockIds, {
-  message: 'Mỗi khối của bài phải có một mã khối riêng',
-});

@@ -26,7 +26,7 @@ import {
 } from '../../core/story';
 import { NEWS_NODES } from '../../core/story/lexical-nodes';
 import { movedIds } from '../../core/merge/order';
-import { applyEdits, edits, story } from './merge-arbitraries';
+import { applyEdits, edits, story } from '../helpers/merge-arbitraries';
 
 const FUZZ_RUNS = Number(process.env.FUZZ_RUNS ?? 0);
 const FUZZ_SEED = process.env.FUZZ_SEED === undefined ? undefined : Number(process.env.FUZZ_SEED);

@@ -16,7 +16,7 @@ import {
   type StoryBody,
   type StoryContent,
 } from '../../core/story';
-import { sampleLine } from './text-samples';
+import { sampleLine } from '../fixtures/text-samples';
 
 const LDLD = 'ldld-hai-ba-trung-doi-moi.txt';
 const CUM = 'cum-thi-dua-so-4-cham-lo-doan-vien.txt';

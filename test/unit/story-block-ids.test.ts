@@ -41,8 +41,8 @@ import {
   NEWS_NODES,
   registerBlockIds,
 } from '../../core/story/lexical-nodes';
-import { everyNodeBody } from './story-lexical-fixture';
-import { sampleLine } from './text-samples';
+import { everyNodeBody } from '../fixtures/story-lexical';
+import { sampleLine } from '../fixtures/text-samples';
 
 const LDLD = 'ldld-hai-ba-trung-doi-moi.txt';
 const P1 = sampleLine(LDLD, 'Theo Chủ tịch LĐLĐ quận Hai Bà Trưng');

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { diffStoryTexts } from '../../core/story/compare';
 import { diffTokens, diffWords, nodes, sidesOf, textOf, type DiffRun, type StoryBody } from '../../core/story';
-import { sampleLine, sampleLines, SAMPLE_FILES } from './text-samples';
+import { sampleLine, sampleLines, SAMPLE_FILES } from '../fixtures/text-samples';
 
 const LDLD = 'ldld-hai-ba-trung-doi-moi.txt';
 const P1 = sampleLine(LDLD, 'Theo Chủ tịch LĐLĐ quận Hai Bà Trưng');

@@ -19,7 +19,7 @@ import {
   type StoryContent,
   type TextNode,
 } from '../../core/story';
-import { SAMPLE_FILES, sampleText } from './text-samples';
+import { SAMPLE_FILES, sampleText } from '../fixtures/text-samples';
 
 /** Every distinct word of the sample articles, in order of appearance. */
 export const SAMPLE_WORDS: readonly string[] = [
