@@ -108,6 +108,12 @@ export const IMPORT_LIMITS = {
    * is what bounds its memory (~200 MB). A long feature in Word is ~15,000.
    */
   docxXmlNodes: 100_000,
+  /**
+   * How deep XML elements nest in a .docx part. The reader converts the DOM
+   * recursively; Word's deepest (a table in a table, a drawing in a cell) stays
+   * under 60.
+   */
+  docxXmlDepth: 256,
   /** Unzipped size over zipped size, for a part above docxRatioFloorBytes: Word's XML shrinks 5–10 times, a zip bomb hundreds. */
   docxCompressionRatio: 100,
   /** Small parts may compress well (a run of spaces); they cannot hurt. */
