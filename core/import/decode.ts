@@ -31,8 +31,9 @@
 //  D10. The text is normalized (normalizeText: NFC, which joins Windows-1258's
 //      separate tone marks to their vowels; CRLF and CR become LF).
 //  D11. Text that is only whitespace after that is an empty file.
+//  D12. Text longer than 20 M characters (the same 20 MB, on the decoded text) is too large.
 import { normalizeText } from '../text';
-import { checkImportSize, ImportError } from './errors';
+import { checkImportSize, checkImportText, ImportError } from './errors';
 
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1258';
 export type DecodedText = { text: string; encoding: TextEncodingName };
@@ -75,6 +76,7 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   }
   const text = normalizeText(decoded.text);
   if (text.trim() === '') throw emptyFile();
+  checkImportText(text.length);
   return { text, encoding: decoded.encoding };
 }
 

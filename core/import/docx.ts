@@ -17,13 +17,19 @@
 //      itself was not.
 //  W5. Bytes that are not a readable .docx (not a zip, or a zip without a Word
 //      document) are an ImportError, and nothing is imported.
+//  W6. Before mammoth sees the file, ./zip-guard checks the zip and measures its
+//      XML (unzipped size, parts, compression ratio, XML nodes and depth, no
+//      DTD), so that a zip bomb is refused in milliseconds, within bounded
+//      memory. The text read out of the document is then held to the 20 MB
+//      limit, like a decoded .txt.
 //
 // mammoth's document model is unstable across versions; package.json pins it
 // exactly, and the tests build real .docx files to catch a change.
 import mammoth from 'mammoth';
 import type { ImportedArticle, ImportOptions } from './article';
-import { checkImportSize, ImportError } from './errors';
+import { checkImportSize, checkImportText, ImportError } from './errors';
 import { parseArticleLines, type LineHint, type SourceLine } from './txt';
+import { guardDocx } from './zip-guard';
 
 /** The part of mammoth's document model this importer reads. */
 type DocxElement = {
@@ -40,10 +46,12 @@ type DocxLine = SourceLine & { style: string };
 /** Reads a .docx article (rules W1–W5 above, then txt.ts's rules). */
 export async function parseDocx(bytes: Uint8Array, options: ImportOptions = {}): Promise<ImportedArticle> {
   checkImportSize(bytes.byteLength);
+  await guardDocx(bytes);
   const document = await readDocument(bytes);
   const warnings: string[] = [];
   const lines: DocxLine[] = [];
   collectLines(document, lines, warnings);
+  checkImportText(lines.reduce((chars, line) => chars + line.text.length, 0));
   const article = parseArticleLines(withHeadlineHint(lines), options);
   return { ...article, warnings: [...warnings, ...article.warnings] };
 }

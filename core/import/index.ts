@@ -1,5 +1,6 @@
 // One entry point for every importable file: it picks the reader by the file's
 // extension and turns an imported article into story content.
+import { checkStoryLimits } from '../limits';
 import { slugify } from '../text';
 import { bodyFromBlocks, type BodyFromBlocksOptions, type StoryContent } from '../story';
 import type { ImportedArticle, ImportOptions } from './article';
@@ -11,7 +12,16 @@ import { parseArticleText } from './txt';
 export * from './article';
 export { decodeText, type DecodedText, type TextEncodingName } from './decode';
 export { parseDocx } from './docx';
-export { checkImportSize, ImportError, isImportError, IMPORT_ERROR_CODES, MAX_IMPORT_BYTES, type ImportErrorCode } from './errors';
+export {
+  checkImportSize,
+  checkImportText,
+  ImportError,
+  isImportError,
+  IMPORT_ERROR_CODES,
+  MAX_IMPORT_BYTES,
+  type ImportErrorCode,
+} from './errors';
+export { checkZipLimits, guardDocx, readZipDirectory, unzipEntry, type ZipEntry } from './zip-guard';
 export { splitRelatedLine, type RelatedSplit } from './related';
 export { parseArticleText, parseArticleLines, type LineHint, type SourceLine } from './txt';
 
@@ -23,8 +33,23 @@ function extensionOf(fileName: string): string {
   return dot <= 0 ? '' : base.slice(dot).toLowerCase();
 }
 
-/** Reads a .txt or .docx file's bytes into an article; throws ImportError (size checked before reading), with no side effects. */
+/**
+ * Reads a .txt or .docx file's bytes into an article; throws ImportError (size
+ * checked before reading), with no side effects. An article that would make a
+ * story beyond the story limits (core/limits) is refused here, with the
+ * reasons, rather than failing later when it is saved or synced.
+ */
 export async function importArticle(fileName: string, bytes: Uint8Array, options: ImportOptions = {}): Promise<ImportedArticle> {
+  const article = await readArticle(fileName, bytes, options);
+  const reasons = [
+    ...checkStoryLimits(toStoryContent(article)),
+    ...article.teasers.flatMap((t) => checkStoryLimits({ headline: t.headline, sapo: t.sapo }).map((r) => `Tin “${t.box}”: ${r}`)),
+  ];
+  if (reasons.length > 0) throw new ImportError('story_too_large', `Bài nhập vào vượt giới hạn của một bài: ${reasons.join('; ')}`);
+  return article;
+}
+
+async function readArticle(fileName: string, bytes: Uint8Array, options: ImportOptions): Promise<ImportedArticle> {
   const extension = extensionOf(fileName);
   switch (extension) {
     case '.txt':

@@ -26,6 +26,7 @@
 // Fields Lexical writes that we do not use (direction, indent, textStyle...) are
 // accepted so that the editor's own output round-trips; anything else is refused,
 // with a message that names the node (see ./body-issues).
+import { limitBody } from './body-limits';
 import { z } from 'zod';
 import { nodeObjectIssue, unknownNodeIssue } from './body-issues';
 import { blockState, type BlockState } from './block-state';
@@ -245,7 +246,7 @@ export const blockNode = z.discriminatedUnion(
 );
 export type BlockNode = ParagraphNode | HeadingNode | QuoteNode | ListNode | FigureNode | RelatedStoriesNode;
 
-export const storyBody = z.strictObject(
+const bodyShape = z.strictObject(
   {
     root: nodeObject({
       type: z.literal('root'),
@@ -261,6 +262,8 @@ export const storyBody = z.strictObject(
     },
   },
 );
+/** A story body: within STORY_LIMITS (measured first, see ./body-limits), then of the shape above. */
+export const storyBody = z.preprocess(limitBody, bodyShape);
 export type StoryBody = z.infer<typeof storyBody>;
 
 /** A body with no blocks, as a new story starts. */

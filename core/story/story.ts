@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { STORY_FIELD_LABELS, STORY_LIMITS, tooLongMessage, tooManyMessage } from '../limits';
+import { toWellFormed } from '../text';
 import { storyBody } from './body';
 
 export const STORY_STATUSES = [
@@ -33,16 +35,28 @@ export type RevisionReason = z.infer<typeof revisionReason>;
 const uuid = z.uuid({ message: 'Mã bài viết không hợp lệ' });
 const isoTime = z.iso.datetime({ offset: true, message: 'Thời gian phải theo ISO 8601' });
 
+/** A text field within its limit (core/limits), with any lone surrogate repaired to U+FFFD. */
+function textField(label: string, maxChars: number) {
+  return z.string().max(maxChars, tooLongMessage(label, maxChars)).overwrite(toWellFormed);
+}
+
 /** What a writer edits, apart from the body. */
 export const storyMeta = z.strictObject({
-  headline: z.string().max(500, 'Tít quá dài (tối đa 500 ký tự)'),
-  sapo: z.string().max(5_000, 'Sapo quá dài (tối đa 5.000 ký tự)'),
-  byline: z.string().max(200, 'Tên tác giả quá dài'),
-  section: z.string().max(100),
-  tags: z.array(z.string().min(1).max(100)).max(50),
-  slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$|^$/, 'Slug chỉ gồm chữ thường không dấu, số và dấu gạch ngang'),
+  headline: textField(STORY_FIELD_LABELS.headline, STORY_LIMITS.headlineChars),
+  sapo: textField(STORY_FIELD_LABELS.sapo, STORY_LIMITS.sapoChars),
+  byline: textField(STORY_FIELD_LABELS.byline, STORY_LIMITS.bylineChars),
+  section: textField(STORY_FIELD_LABELS.section, STORY_LIMITS.sectionChars),
+  tags: z
+    .array(textField(STORY_FIELD_LABELS.tag, STORY_LIMITS.tagChars).min(1))
+    .max(STORY_LIMITS.tags, tooManyMessage(STORY_FIELD_LABELS.tag, STORY_LIMITS.tags)),
+  slug: z
+    .string()
+    .max(STORY_LIMITS.slugChars, tooLongMessage(STORY_FIELD_LABELS.slug, STORY_LIMITS.slugChars))
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$|^$/, 'Slug chỉ gồm chữ thường không dấu, số và dấu gạch ngang'),
   /** Related-story line as imported, kept raw; the body's related-stories block holds the links. */
-  related: z.array(z.string()).max(50),
+  related: z
+    .array(textField(STORY_FIELD_LABELS.related, STORY_LIMITS.relatedChars))
+    .max(STORY_LIMITS.related, tooManyMessage(STORY_FIELD_LABELS.related, STORY_LIMITS.related)),
 });
 export type StoryMeta = z.infer<typeof storyMeta>;
 

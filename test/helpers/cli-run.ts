@@ -10,12 +10,13 @@ export interface CliRun {
   stderr: string;
 }
 
-export function runCli(args: string[]): Promise<CliRun> {
+/** `nodeArgs` go to node before the CLI (e.g. a preload); `env` adds to the environment. */
+export function runCli(args: string[], options: { nodeArgs?: string[]; env?: Record<string, string> } = {}): Promise<CliRun> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ['--import', 'tsx', 'cli/main.ts', ...args],
-      { cwd: ROOT, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1' } },
+      ['--import', 'tsx', ...(options.nodeArgs ?? []), 'cli/main.ts', ...args],
+      { cwd: ROOT, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1', ...options.env } },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
         resolve({ code, stdout, stderr });
