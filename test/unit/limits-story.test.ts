@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkBodyLimits, checkStoryLimits, measureBody, STORY_LIMITS } from '../../core/limits';
 import { bodyFromBlocks, describeBodyError, nodes, storyBody, storyContent, type StoryBody, type StoryContent } from '../../core/story';
-import { sampleArticle } from './story-sample-blocks';
+import { sampleArticle } from '../fixtures/story-sample-blocks';
 
 const article = sampleArticle('ldld-hai-ba-trung-doi-moi.txt');
 const SENTENCE = 'Phó Chủ tịch LĐLĐ thành phố Hà Nội phát biểu tại buổi khảo sát. ';
