@@ -55,7 +55,7 @@ export function buildApp({ storage, config }: AppOptions): FastifyInstance {
   registerAuthRoutes(app, {
     storage,
     auth,
-    limiter: new LoginLimiter(config.login),
+    limiter: new LoginLimiter(storage.accounts, config.login),
     tokenTtlMs: config.tokenTtlMs,
   });
   registerSyncRoutes(app, { storage, auth, onSiteMayHaveChanged: () => clock.invalidate() });

@@ -1,54 +1,29 @@
-// Failed logins are limited per (username, IP): after MAX_FAILURES inside WINDOW,
-// that pair is refused until the window passes; a success clears it.
-//
-// Why in memory: it is a few lines, needs no table or cleanup job, and a restart
-// forgetting it costs an attacker's luck, not users' data. The limitation: with
-// several stateless instances behind one PostgreSQL, each instance counts on its
-// own, so an attacker spread over N instances gets N × MAX_FAILURES tries per
-// window. scrypt (~50 ms a guess) still keeps that slow; a shared limiter would be
-// a `login_failures` table counted in the same transaction as the check.
-export type LimiterOptions = { maxFailures: number; windowMs: number; maxKeys?: number };
+// Sign-in attempts are limited per (username, IP): at most `maxAttempts` inside
+// `windowMs`, counted in the database BEFORE the password is checked. Counting
+// first is what makes the limit hold under concurrency: forty parallel guesses
+// each take a number in one atomic statement, and only the first few ever reach
+// the (slow) password check; counting failures afterwards let all forty through.
+// Being in the database, the count is shared by every server instance on it.
+// A successful sign-in clears the pair; a right password after the limit waits
+// like a wrong one, since the limit is on the pair, not on wrong guesses.
+import type { AccountStore } from '../storage/types';
 
-type Entry = { failures: number; windowStart: number };
+export type LimiterOptions = { maxFailures: number; windowMs: number };
 
 export class LoginLimiter {
-  private readonly entries = new Map<string, Entry>();
-  private readonly maxKeys: number;
+  constructor(
+    private readonly accounts: Pick<AccountStore, 'countLoginAttempt' | 'clearLoginAttempts'>,
+    private readonly options: LimiterOptions,
+  ) {}
 
-  constructor(private readonly options: LimiterOptions) {
-    this.maxKeys = options.maxKeys ?? 10_000;
+  /** Takes one attempt for the pair: 0 when it may check a password now, else milliseconds to wait. */
+  async take(username: string, ip: string, now = new Date()): Promise<number> {
+    const { attempts, windowStart } = await this.accounts.countLoginAttempt(username, ip, now, this.options.windowMs);
+    if (attempts <= this.options.maxFailures) return 0;
+    return Math.max(1, windowStart.getTime() + this.options.windowMs - now.getTime());
   }
 
-  private key(username: string, ip: string): string {
-    return `${username}\u0000${ip}`;
-  }
-
-  /** Milliseconds until this pair may try again; 0 when it may try now. */
-  retryAfterMs(username: string, ip: string, now = Date.now()): number {
-    const entry = this.entries.get(this.key(username, ip));
-    if (!entry) return 0;
-    const elapsed = now - entry.windowStart;
-    if (elapsed >= this.options.windowMs) return 0;
-    return entry.failures >= this.options.maxFailures ? this.options.windowMs - elapsed : 0;
-  }
-
-  recordFailure(username: string, ip: string, now = Date.now()): void {
-    const key = this.key(username, ip);
-    const entry = this.entries.get(key);
-    if (!entry || now - entry.windowStart >= this.options.windowMs) {
-      this.entries.delete(key);
-      // Bounded memory: the oldest pair goes first (Map keeps insertion order).
-      if (this.entries.size >= this.maxKeys) {
-        const oldest = this.entries.keys().next();
-        if (!oldest.done) this.entries.delete(oldest.value);
-      }
-      this.entries.set(key, { failures: 1, windowStart: now });
-      return;
-    }
-    entry.failures += 1;
-  }
-
-  recordSuccess(username: string, ip: string): void {
-    this.entries.delete(this.key(username, ip));
+  async succeeded(username: string, ip: string): Promise<void> {
+    await this.accounts.clearLoginAttempts(username, ip);
   }
 }

@@ -19,7 +19,7 @@ export function registerAuthRoutes(app: FastifyInstance, { storage, auth, limite
   app.post('/api/login', async (request) => {
     const body = parseOr400(loginRequest, request.body, 'Yêu cầu đăng nhập');
     const name = body.username.trim().toLowerCase();
-    const waitMs = limiter.retryAfterMs(name, request.ip);
+    const waitMs = await limiter.take(name, request.ip);
     if (waitMs > 0) {
       const minutes = Math.ceil(waitMs / 60_000);
       throw new ApiError(429, 'TOO_MANY_ATTEMPTS', `Đăng nhập sai quá nhiều lần, hãy thử lại sau ${minutes} phút`, {
@@ -29,11 +29,10 @@ export function registerAuthRoutes(app: FastifyInstance, { storage, auth, limite
     const user = await storage.accounts.findUser(name);
     const passwordOk = await verifyPassword(body.password, user?.passwordHash ?? (await dummyPasswordHash()));
     if (!user || !passwordOk) {
-      limiter.recordFailure(name, request.ip);
       request.log.info({ username: name }, 'login failed');
       throw new ApiError(401, 'INVALID_CREDENTIALS', 'Sai tên đăng nhập hoặc mật khẩu');
     }
-    limiter.recordSuccess(name, request.ip);
+    await limiter.succeeded(name, request.ip);
     const token = newToken();
     const expiresAt = new Date(Date.now() + tokenTtlMs).toISOString();
     await storage.accounts.createSession({ tokenHash: hashToken(token), userId: user.id, expiresAt });

@@ -104,7 +104,18 @@ export interface AccountStore {
   createSession(session: { tokenHash: string; userId: string; expiresAt: string }): Promise<void>;
   findSession(tokenHash: string): Promise<SessionRecord | null>;
   revokeSession(tokenHash: string): Promise<void>;
+  /**
+   * Counts one sign-in attempt of this (username, ip) pair, atomically: a
+   * window older than `windowMs` starts again at 1. Answers the count and the
+   * window's start after this attempt. Concurrent attempts, from any server
+   * instance sharing the database, each get their own number.
+   */
+  countLoginAttempt(username: string, ip: string, now: Date, windowMs: number): Promise<LoginAttempts>;
+  /** A successful sign-in forgets the pair's attempts. */
+  clearLoginAttempts(username: string, ip: string): Promise<void>;
 }
+
+export type LoginAttempts = { attempts: number; windowStart: Date };
 
 /** Desk sync: the story pool, its revisions and the change stream. */
 export interface SyncStore {

@@ -2,7 +2,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { isUniqueViolation } from '../dialect';
 import { parseUser, toIso, toIsoOrNull } from '../rows';
-import { UserExistsError, type AccountStore, type SessionRecord, type UserRecord } from '../types';
+import { UserExistsError, type AccountStore, type LoginAttempts, type SessionRecord, type UserRecord } from '../types';
 import type { PostgresConnection, Row } from './connection';
 
 export class PostgresAccounts implements AccountStore {
@@ -53,5 +53,23 @@ export class PostgresAccounts implements AccountStore {
 
   async revokeSession(tokenHash: string): Promise<void> {
     await this.conn.pool.query('UPDATE sessions SET revoked_at = now() WHERE token_hash = $1 AND revoked_at IS NULL', [tokenHash]);
+  }
+
+  async countLoginAttempt(username: string, ip: string, now: Date, windowMs: number): Promise<LoginAttempts> {
+    // One statement: the row lock of ON CONFLICT DO UPDATE serializes concurrent attempts.
+    const { rows } = await this.conn.pool.query(
+      `INSERT INTO login_attempts (username, ip, window_start, attempts) VALUES ($1, $2, $3, 1)
+       ON CONFLICT (username, ip) DO UPDATE SET
+         attempts = CASE WHEN login_attempts.window_start <= $4 THEN 1 ELSE login_attempts.attempts + 1 END,
+         window_start = CASE WHEN login_attempts.window_start <= $4 THEN $3 ELSE login_attempts.window_start END
+       RETURNING attempts, window_start`,
+      [username, ip, now, new Date(now.getTime() - windowMs)],
+    );
+    const row = rows[0] as Row;
+    return { attempts: Number(row.attempts), windowStart: new Date(row.window_start as Date) };
+  }
+
+  async clearLoginAttempts(username: string, ip: string): Promise<void> {
+    await this.conn.pool.query('DELETE FROM login_attempts WHERE username = $1 AND ip = $2', [username, ip]);
   }
 }

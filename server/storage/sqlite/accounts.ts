@@ -2,7 +2,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { isUniqueViolation } from '../dialect';
 import { parseUser } from '../rows';
-import { UserExistsError, type AccountStore, type SessionRecord, type UserRecord } from '../types';
+import { UserExistsError, type AccountStore, type LoginAttempts, type SessionRecord, type UserRecord } from '../types';
 import type { Row, SqliteConnection } from './connection';
 
 export class SqliteAccounts implements AccountStore {
@@ -51,5 +51,22 @@ export class SqliteAccounts implements AccountStore {
     this.conn
       .statement('UPDATE sessions SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL')
       .run(new Date().toISOString(), tokenHash);
+  }
+
+  async countLoginAttempt(username: string, ip: string, now: Date, windowMs: number): Promise<LoginAttempts> {
+    const row = this.conn
+      .statement(
+        `INSERT INTO login_attempts (username, ip, window_start, attempts) VALUES (@username, @ip, @now, 1)
+         ON CONFLICT (username, ip) DO UPDATE SET
+           attempts = CASE WHEN login_attempts.window_start <= @expired THEN 1 ELSE login_attempts.attempts + 1 END,
+           window_start = CASE WHEN login_attempts.window_start <= @expired THEN @now ELSE login_attempts.window_start END
+         RETURNING attempts, window_start`,
+      )
+      .get({ username, ip, now: now.toISOString(), expired: new Date(now.getTime() - windowMs).toISOString() }) as Row;
+    return { attempts: Number(row.attempts), windowStart: new Date(String(row.window_start)) };
+  }
+
+  async clearLoginAttempts(username: string, ip: string): Promise<void> {
+    this.conn.statement('DELETE FROM login_attempts WHERE username = ? AND ip = ?').run(username, ip);
   }
 }
