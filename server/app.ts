@@ -7,6 +7,7 @@ import { LoginLimiter } from './auth/login-limiter';
 import { registerAuthRoutes } from './auth/routes';
 import type { ServerConfig } from './config';
 import { installErrorHandler, sendError } from './http/error-handler';
+import { answerUnreadableRequest, installJsonParser } from './http/request-parsing';
 import { installSecurityHeaders } from './http/security-headers';
 import { registerMediaRoutes } from './media/routes';
 import { SiteClock } from './site/page-cache';
@@ -23,6 +24,7 @@ export function buildApp({ storage, config }: AppOptions): FastifyInstance {
   const app = Fastify({
     // Router-level refusals (bad percent-escapes, over-long params) get the same answers as the rest.
     frameworkErrors: (error, request, reply) => sendError(error, request, reply, (status, message) => errorPage(status, message)),
+    clientErrorHandler: answerUnreadableRequest,
     logger: { level: config.logLevel, redact: ['req.headers.authorization'] },
     // Story text is long Vietnamese; 1 MB is plenty for anything but a push batch (own limit).
     bodyLimit: 1024 * 1024,
@@ -44,6 +46,7 @@ export function buildApp({ storage, config }: AppOptions): FastifyInstance {
   installSecurityHeaders(app);
   // The API speaks JSON only; a text body is a client mistake (415), not a string to validate.
   app.removeContentTypeParser('text/plain');
+  installJsonParser(app);
   // Installed before any route so that every plugin context inherits it.
   installErrorHandler(app, (status, message) => errorPage(status, message));
 

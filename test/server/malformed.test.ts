@@ -1,13 +1,14 @@
 // Whatever a client sends, the answer is a 4xx with a machine code and a
 // Vietnamese reason, never a 500.
 import { afterAll, expect, it } from 'vitest';
-import { call, rawRequest } from '../helpers/server/api';
+import { call, rawRequest, socketRequest } from '../helpers/server/api';
 import { describeEachDatabase } from '../helpers/server/harness';
 import { newId } from '../helpers/server/stories';
 
 const VIETNAMESE = /[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]/i;
 const validOp = () => ({ opId: newId(), kind: 'upsert', storyId: newId(), baseRev: 0, payload: {} });
 const deep = (depth: number) => '['.repeat(depth) + ']'.repeat(depth);
+
 
 type Case = [what: string, method: string, path: string, body: string | undefined, contentType: string | undefined, status: number, code: string];
 
@@ -20,10 +21,11 @@ const cases: Case[] = [
   ['wrong types', 'POST', '/api/login', '{"username":5,"password":[]}', 'application/json', 400, 'INVALID_REQUEST'],
   ['an unknown field', 'POST', '/api/login', '{"username":"a","password":"b","admin":true}', 'application/json', 400, 'INVALID_REQUEST'],
   ['prototype poisoning', 'POST', '/api/login', '{"__proto__":{"role":"chief"}}', 'application/json', 400, 'INVALID_JSON'],
-  ['deeply nested JSON', 'POST', '/api/login', deep(50_000), 'application/json', 400, 'INVALID_REQUEST'],
+  ['deeply nested JSON', 'POST', '/api/login', deep(50_000), 'application/json', 400, 'JSON_TOO_DEEP'],
+  ['a push whose payload nests 5,000 levels deep', 'POST', '/api/sync/push', `{"ops":[{"opId":"${newId()}","kind":"upsert","storyId":"${newId()}","baseRev":0,"payload":${deep(5_000)}}]}`, 'application/json', 400, 'JSON_TOO_DEEP'],
+  ['JSON nested a thousand levels in an object', 'POST', '/api/login', '{"username":'.repeat(1_000) + '1' + '}'.repeat(1_000), 'application/json', 400, 'JSON_TOO_DEEP'],
   ['a text body', 'POST', '/api/login', 'username=hphong', 'text/plain', 415, 'UNSUPPORTED_MEDIA_TYPE'],
   ['a form body', 'POST', '/api/login', 'username=hphong&password=x', 'application/x-www-form-urlencoded', 415, 'UNSUPPORTED_MEDIA_TYPE'],
-  ['a 2 MB login', 'POST', '/api/login', JSON.stringify({ username: 'a', password: 'x'.repeat(2_000_000) }), 'application/json', 413, 'TOO_LARGE'],
 ];
 
 const pushCases: Array<[string, unknown, number, string]> = [
@@ -57,6 +59,18 @@ describeEachDatabase('malformed requests', (h) => {
     expect(error.message).toMatch(VIETNAMESE);
   });
 
+  it('answers a 2 MB login with 413 and a reason, while the body is still arriving', async () => {
+    const body = JSON.stringify({ username: 'a', password: 'x'.repeat(2_000_000) });
+    // The first 64 KB only: the server answers from Content-Length, before the rest arrives.
+    const reply = await socketRequest(h.url, {
+      path: '/api/login',
+      headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) },
+      body: body.slice(0, 65_536),
+    });
+    expect(reply.status).toBe(413);
+    expect(JSON.parse(reply.body)).toMatchObject({ error: { code: 'TOO_LARGE', message: expect.stringMatching(VIETNAMESE) } });
+  });
+
   it('answers a push over 8 MB with 413', async () => {
     const reply = await rawRequest(h.url, {
       method: 'POST',
@@ -65,6 +79,15 @@ describeEachDatabase('malformed requests', (h) => {
     });
     expect(reply.status).toBe(413);
     expect(JSON.parse(reply.text)).toMatchObject({ error: { code: 'TOO_LARGE' } });
+  });
+
+  it.each([
+    ['a Content-Length that is not a number', { 'content-length': 'mười' }],
+    ['two different Content-Lengths', { 'content-length': ['5', '7'] }],
+  ])('answers %s in its own shape, in Vietnamese', async (_what, headers) => {
+    const reply = await socketRequest(h.url, { path: '/api/login', headers: { 'content-type': 'application/json', ...headers }, body: '{}' });
+    expect(reply.status).toBe(400);
+    expect(JSON.parse(reply.body)).toEqual({ error: { code: 'INVALID_LENGTH', message: expect.stringMatching(VIETNAMESE) } });
   });
 
   it.each([

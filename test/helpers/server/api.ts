@@ -115,3 +115,31 @@ export async function serverCopy(baseUrl: string, token: string, id: string): Pr
   ensureStatus(reply, 200);
   return storedStoryWire.parse(reply.json());
 }
+
+/**
+ * A POST written by hand on a socket, read until the server closes it: for what
+ * Node's own client will not send (a broken Content-Length) or will not read (an
+ * answer that comes before the client has sent the whole body).
+ */
+export function socketRequest(
+  baseUrl: string,
+  options: { path: string; headers: Record<string, string | string[]>; body: string },
+): Promise<{ status: number; body: string }> {
+  const { hostname, port } = new URL(baseUrl);
+  const lines = Object.entries(options.headers).flatMap(([name, value]) => (Array.isArray(value) ? value : [value]).map((v) => `${name}: ${v}`));
+  const head = [`POST ${options.path} HTTP/1.1`, `Host: ${hostname}:${port}`, 'Connection: close', ...lines, '', ''].join('\r\n');
+  return import('node:net').then(
+    ({ connect }) =>
+      new Promise((resolveReply) => {
+        const socket = connect(Number(port), hostname, () => socket.write(head + options.body));
+        let text = '';
+        socket.setEncoding('utf8');
+        socket.on('data', (d: string) => (text += d));
+        socket.on('error', () => socket.destroy());
+        socket.on('close', () => {
+          const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(text)?.[1] ?? 0);
+          resolveReply({ status, body: text.slice(text.indexOf('\r\n\r\n') + 4) });
+        });
+      }),
+  );
+}
