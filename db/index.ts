@@ -26,6 +26,7 @@ export { Outbox, upsertPayloadOf, type ChangeKind, type DeadOp, type OutgoingOp 
 export type { ConflictStore, OpenConflict } from './sync-state/conflicts';
 export type { Reconciler } from './sync-state/reconcile';
 export { accountKey, cursorValue, timeValue, type SyncMeta } from './sync-state/sync-meta';
+export type { SetAsideChange, SetAsideChanges } from './sync-state/set-aside';
 export type { MediaStore, StoredMedia } from './media/media-store';
 export { tidyStore } from './maintenance';
 export type { StoreCounts } from './store-stats';

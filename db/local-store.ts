@@ -3,7 +3,7 @@
 //                                       from the server: ./stories/server-copy)
 //   stories_fts                         ./search, and the story writers keep it
 //   outbox                              ./outbox
-//   sync_meta, sync_conflicts, sync_pulled  ./sync-state
+//   sync_meta, sync_conflicts, sync_pulled, sync_set_aside  ./sync-state
 //   media                               ./media
 //   settings                            ./settings
 // service/ gets this object and never the database itself, so it holds no SQL;
@@ -22,6 +22,7 @@ import { LocalCopy } from './stories/server-copy';
 import { StoryStore } from './stories/story-store';
 import { ConflictStore } from './sync-state/conflicts';
 import { Reconciler } from './sync-state/reconcile';
+import { SetAsideChanges } from './sync-state/set-aside';
 import { SyncMeta } from './sync-state/sync-meta';
 
 export interface LocalStoreOptions {
@@ -40,6 +41,8 @@ export class LocalStore {
   readonly conflicts: ConflictStore;
   readonly reconciler: Reconciler;
   readonly syncMeta: SyncMeta;
+  /** Pulled changes this desk could not take, with the reason. */
+  readonly setAside: SetAsideChanges;
   private readonly db: Database;
 
   constructor(path: string, options: LocalStoreOptions) {
@@ -54,6 +57,7 @@ export class LocalStore {
     this.conflicts = new ConflictStore(this.db, this.serverCopy, clock);
     this.reconciler = new Reconciler(this.db, this.outbox, this.serverCopy, this.conflicts);
     this.syncMeta = new SyncMeta(this.db);
+    this.setAside = new SetAsideChanges(this.db, clock);
   }
 
   /** Runs `work` as one transaction (a savepoint when nested). */

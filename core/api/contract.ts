@@ -70,6 +70,7 @@ export const handlerArgs = {
   'sync.status': z.strictObject({}),
   'sync.now': z.strictObject({}),
   'sync.conflicts': z.strictObject({ storyId: id.optional() }),
+  'sync.problems': z.strictObject({}),
   'sync.resolveConflict': z.strictObject({
     storyId: id,
     keep: z.enum(['mine', 'theirs'], { message: 'Hãy chọn giữ bản của mình (mine) hoặc bản trên máy chủ (theirs)' }),
@@ -117,6 +118,12 @@ export interface SyncStatus extends Required<SyncState> {
   username: string | null;
 }
 
+/** What sync could not do, in words: changes the server refused, and pulled changes set aside here. */
+export interface SyncProblems {
+  refused: Array<{ storyId: string; headline: string; reason: string }>;
+  setAside: Array<{ storyId: string | null; headline: string; reason: string; at: string }>;
+}
+
 export interface SyncConflict {
   storyId: string;
   createdAt: string;
@@ -155,6 +162,7 @@ export interface HandlerResults {
   'sync.status': SyncStatus;
   'sync.now': SyncStatus;
   'sync.conflicts': SyncConflict[];
+  'sync.problems': SyncProblems;
   'sync.resolveConflict': { story: Story };
 }
 

@@ -146,3 +146,11 @@ export const pullResponse = z.strictObject({
   more: z.boolean(),
 });
 export type PullResponse = z.infer<typeof pullResponse>;
+
+/**
+ * A pull answer as a desk first reads it: each change is checked on its own
+ * (storedStoryWire), so that one story a desk cannot take is set aside with its
+ * reason instead of failing the page, and the cursor still moves on.
+ */
+export const pullPage = z.strictObject({ changes: z.array(z.unknown()), cursor: z.number().int(), more: z.boolean() });
+export type PullPage = z.infer<typeof pullPage>;

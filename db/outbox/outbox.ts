@@ -193,6 +193,12 @@ export class Outbox {
     return { opId: row.op_id, storyId: row.story_id, headline: row.headline, error: row.last_error ?? '' };
   }
 
+  /** Every op the server refused, newest first, with its story's headline and the reason. */
+  refused(limit = 100): DeadOp[] {
+    const rows = this.s.refused.all(limit) as Array<{ op_id: string; story_id: string; last_error: string | null; headline: string }>;
+    return rows.map((row) => ({ opId: row.op_id, storyId: row.story_id, headline: row.headline, error: row.last_error ?? '' }));
+  }
+
   /** Called (outside any transaction) after a change added or changed ops. */
   onChange(listener: () => void): () => void {
     this.listeners.add(listener);
@@ -236,6 +242,9 @@ function prepareStatements(db: Database) {
     kill: db.prepare("UPDATE outbox SET state = 'dead', last_error = ? WHERE op_id = ?"),
     dropUnsent: db.prepare("DELETE FROM outbox WHERE story_id = ? AND state = 'pending'"),
     clearDead: db.prepare("DELETE FROM outbox WHERE story_id = ? AND state = 'dead'"),
+    refused: db.prepare(`
+      SELECT o.op_id, o.story_id, o.last_error, coalesce(s.headline, '') AS headline FROM outbox o LEFT JOIN stories s ON s.id = o.story_id
+      WHERE o.state = 'dead' ORDER BY o.seq DESC LIMIT ?`),
     latestDead: db.prepare(`
       SELECT o.op_id, o.story_id, o.last_error, s.headline FROM outbox o JOIN stories s ON s.id = o.story_id
       WHERE o.state = 'dead' ORDER BY o.seq DESC LIMIT 1`),

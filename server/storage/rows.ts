@@ -112,3 +112,18 @@ export function liveCondition(alias = ''): string {
 export function storedFromRow(row: Record<string, unknown>): StoredStory {
   return { story: parseStory(row.data), seq: Number(row.seq), trashedAt: toIsoOrNull(row.trashed_at as Date | string | null) };
 }
+
+/**
+ * A row for pull. A row this server cannot read as a story (stored by an older
+ * version with other rules) is still sent as stored: every desk checks each
+ * change it pulls and sets such a one aside with its reason, and the cursor
+ * moves on, whereas failing here would stop every desk that can see it.
+ */
+export function pulledFromRow(row: Record<string, unknown>): StoredStory {
+  try {
+    return storedFromRow(row);
+  } catch {
+    const data: unknown = typeof row.data === 'string' ? JSON.parse(row.data) : row.data;
+    return { story: data as Story, seq: Number(row.seq), trashedAt: toIsoOrNull(row.trashed_at as Date | string | null) };
+  }
+}

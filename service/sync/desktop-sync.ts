@@ -1,5 +1,6 @@
 // The desktop side of desk sync, wired together: the outbox that story writes
 // feed, the worker that pushes (images first) and pulls, and the conflicts it keeps.
+import type { SyncProblems } from '../../core/api';
 import type { ServiceContext } from '../context';
 import { MediaUploader } from './media-upload';
 import type { ConflictStore } from '../../db';
@@ -12,6 +13,7 @@ export interface DesktopSync {
   worker: SyncWorker;
   conflicts: ConflictStore;
   resolve(storyId: string, keep: 'mine' | 'theirs'): ReturnType<typeof resolveConflict>;
+  problems(): SyncProblems;
   /** Starts the worker: at once when a token for the configured server is kept. */
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -39,6 +41,10 @@ export function createDesktopSync(
     worker,
     conflicts: store.conflicts,
     resolve: (storyId, keep) => resolveConflict(context, storyId, keep),
+    problems: () => ({
+      refused: store.outbox.refused().map(({ storyId, headline, error }) => ({ storyId, headline, reason: error })),
+      setAside: store.setAside.latest(),
+    }),
     async start() {
       store.stories.queueUnannounced();
       await worker.start();

@@ -15,6 +15,7 @@ export function syncHandlers(sync: DesktopSync): Pick<Handlers, SyncHandlerName>
     'sync.status': handler('sync.status', () => sync.worker.status()),
     'sync.now': handler('sync.now', () => sync.worker.syncNow()),
     'sync.conflicts': handler('sync.conflicts', ({ storyId }) => sync.conflicts.list(storyId)),
+    'sync.problems': handler('sync.problems', () => sync.problems()),
     'sync.resolveConflict': handler('sync.resolveConflict', ({ storyId, keep }) => ({
       story: sync.resolve(storyId, keep),
     })),

@@ -1,6 +1,11 @@
 // Pulling: every change this account may see since the cursor, page by page,
 // each page applied (or kept aside, or fed into a conflict: see Reconciler)
-// in one transaction together with the cursor that follows it.
+// in one transaction together with the cursor that follows it. A change this
+// desk cannot take (it fails the story schema or its limits, or the store
+// refuses it) is set aside with its reason, inside its own savepoint, and the
+// rest of the page and the cursor go on: one bad story never stops sync.
+import { storedStoryWire } from '../../core/sync';
+import { summarizeIssues } from '../../core/validation/vietnamese-issues';
 import type { ServiceContext } from '../context';
 import { accountKey, cursorValue, type SyncMeta } from '../../db/sync-state/sync-meta';
 import type { Reconciler } from '../../db/sync-state/reconcile';
@@ -27,11 +32,34 @@ export async function pullChanges(
     const answer = await client.pull(cursor, pageSize);
     hooks.answered();
     context.store.transaction(() => {
-      for (const change of answer.changes) reconciler.pulled(change);
+      for (const raw of answer.changes) takeChange(context, reconciler, raw);
       meta.write(key, answer.cursor);
     });
     hooks.changed();
     cursor = answer.cursor;
     if (!answer.more) return;
   }
+}
+
+function takeChange(context: ServiceContext, reconciler: Reconciler, raw: unknown): void {
+  const parsed = storedStoryWire.safeParse(raw);
+  if (!parsed.success) {
+    context.store.setAside.record(raw, `Bài từ máy chủ không hợp lệ: ${summarizeIssues(parsed.error.issues)}`);
+    return;
+  }
+  try {
+    context.store.transaction(() => reconciler.pulled(parsed.data));
+  } catch (error) {
+    // A full disk or a busy store is this desk's trouble, not the story's: the page is tried again later.
+    if (isStoreTrouble(error)) throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    context.store.setAside.record(raw, `Kho trên máy này không lưu được bài này: ${reason}`);
+  }
+}
+
+const STORE_TROUBLE = /^SQLITE_(FULL|BUSY|LOCKED|IOERR|READONLY|NOMEM|CANTOPEN|CORRUPT)/;
+
+function isStoreTrouble(error: unknown): boolean {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
+  return typeof code === 'string' && STORE_TROUBLE.test(code);
 }

@@ -9,10 +9,10 @@ import type { z } from 'zod';
 import {
   errorBody,
   loginResponse,
-  pullResponse,
+  pullPage,
   pushResponse,
   type LoginResponse,
-  type PullResponse,
+  type PullPage,
   type PushResponse,
   type OutboxOp,
 } from '../../core/sync';
@@ -127,8 +127,8 @@ export class SyncServerClient {
     await this.send('PUT', `/api/media/${sha256}`, bytes);
   }
 
-  pull(cursor: number, limit: number): Promise<PullResponse> {
-    return this.request('GET', `/api/sync/pull?cursor=${cursor}&limit=${limit}`, pullResponse);
+  pull(cursor: number, limit: number): Promise<PullPage> {
+    return this.request('GET', `/api/sync/pull?cursor=${cursor}&limit=${limit}`, pullPage);
   }
 
   private async request<T>(method: string, path: string, schema: z.ZodType<T>, body?: unknown, timeoutMs?: number): Promise<T> {

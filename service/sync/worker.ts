@@ -102,7 +102,12 @@ export class SyncWorker {
     const { outbox, conflicts, context } = this.deps;
     const account = this.account();
     const dead = outbox.latestDead();
-    const refused = dead ? `Máy chủ không nhận bài “${dead.headline.trim() || 'Chưa có tít'}”: ${dead.error}` : null;
+    const setAside = this.deps.context.store.setAside.total();
+    const refused = dead
+      ? `Máy chủ không nhận bài “${dead.headline.trim() || 'Chưa có tít'}”: ${dead.error}`
+      : setAside > 0
+        ? `${setAside} bài từ máy chủ không lưu được trên máy này (xem danh sách lỗi đồng bộ)`
+        : null;
     const expired = this.token !== null && account === null && this.tokenExpired() ? EXPIRED : null;
     return {
       online: account !== null && this.online,

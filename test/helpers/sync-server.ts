@@ -29,6 +29,8 @@ export interface DeskServer {
   close(): Promise<void>;
   /** Reads the server's database directly, bypassing the API. */
   query<T>(sql: string, ...params: unknown[]): Promise<T[]>;
+  /** Writes to the server's database directly, as an older or broken server could have. */
+  execute(sql: string): Promise<void>;
 }
 
 export async function startDeskServer(
@@ -60,6 +62,7 @@ export async function startDeskServer(
       process = null;
       await db.drop();
     },
+    execute: (sql) => db.execute(sql),
     query: (sql, ...params) => (db.kind === 'sqlite' ? querySqlite(db.url, sql, params) : queryPostgres(db.url, sql, params)),
   };
 }

@@ -82,6 +82,7 @@ describe('argument validation', () => {
     'sync.status': ['trạng thái', /^Tham số phải là một đối tượng JSON$/],
     'sync.now': [{ force: 1 }, /^Tham số có trường không được hỗ trợ: force$/],
     'sync.conflicts': [{ storyId: 'bài-1' }, /^Mã bài viết không hợp lệ$/],
+    'sync.problems': [{ all: true }, /^Tham số có trường không được hỗ trợ: all$/],
     'sync.resolveConflict': [{ storyId: MISSING_ID, keep: 'cả hai' }, /^Hãy chọn giữ bản của mình/],
   };
 

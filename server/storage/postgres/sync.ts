@@ -16,7 +16,7 @@ import { isDesk } from '../../../core/newsroom/roles';
 import { shortIdOf } from '../../../core/site/address';
 import { finalWrites, finishBatch, planBatch, revisionContent, type BatchPlan, type PlannedWrite, type PriorOp } from '../batch';
 import { isRetryableTransaction } from '../dialect';
-import { storedFromRow, storyColumns } from '../rows';
+import { pulledFromRow, storedFromRow, storyColumns } from '../rows';
 import type { Decide, OpOutcome, OpRequest, PullPage, StoredStory, SyncStore, UserRecord, Viewer } from '../types';
 import type { Client, PostgresConnection, Row } from './connection';
 
@@ -200,7 +200,7 @@ export class PostgresSync implements SyncStore {
        WHERE c.id = 1 ORDER BY s.seq`,
       [cursor, limit, viewer.username],
     );
-    const changes = (rows as Row[]).filter((r) => r.data !== null).map(storedFromRow);
+    const changes = (rows as Row[]).filter((r) => r.data !== null).map(pulledFromRow);
     const head = Number((rows[0] as Row).head);
     const more = changes.length === limit;
     const last = changes.at(-1)?.seq ?? cursor;

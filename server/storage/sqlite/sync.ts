@@ -2,7 +2,7 @@
 import { isDesk } from '../../../core/newsroom/roles';
 import { shortIdOf } from '../../../core/site/address';
 import { finalWrites, finishBatch, planBatch, revisionContent, type BatchPlan, type PriorOp } from '../batch';
-import { storedFromRow, storyColumns } from '../rows';
+import { pulledFromRow, storedFromRow, storyColumns } from '../rows';
 import type { Decide, OpOutcome, OpRequest, PullPage, StoredStory, SyncStore, UserRecord, Viewer } from '../types';
 import type { Row, SqliteConnection } from './connection';
 
@@ -106,7 +106,7 @@ export class SqliteSync implements SyncStore {
       const rows = this.conn
         .statement(`SELECT data, seq, trashed_at FROM stories WHERE seq > @cursor AND ${visible} ORDER BY seq LIMIT @limit`)
         .all({ cursor, limit, me: viewer.username }) as Row[];
-      const changes = rows.map(storedFromRow);
+      const changes = rows.map(pulledFromRow);
       const more = rows.length === limit;
       const last = changes.at(-1)?.seq ?? cursor;
       // With nothing more to see, skip past others' changes too (same snapshot, so nothing is missed).
