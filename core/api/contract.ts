@@ -19,6 +19,11 @@ const id = z.uuid({ message: 'Mã bài viết không hợp lệ' });
 const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Dữ liệu tệp không phải base64');
 const fileName = z.string().min(1).max(255);
 
+/** An http(s) address: a sign-in token must never go to javascript:, file: or any other scheme. */
+function webAddress(message: string) {
+  return z.string().trim().url({ message }).refine((url) => /^https?:\/\//i.test(url), { message });
+}
+
 export const LANGUAGES = ['vi', 'en'] as const;
 export const THEMES = ['light', 'dark', 'system'] as const;
 
@@ -30,7 +35,7 @@ export const settings = z.strictObject({
   /** Length target per section, in words (syllables). */
   sectionTargets: z.record(z.string(), z.number().int().positive()),
   personalDictionary: z.array(z.string().min(1).max(100)).max(10_000),
-  serverUrl: z.string().url().or(z.literal('')),
+  serverUrl: webAddress('Địa chỉ máy chủ phải là địa chỉ web http:// hoặc https://').or(z.literal('')),
 });
 export type Settings = z.infer<typeof settings>;
 
@@ -62,7 +67,7 @@ export const handlerArgs = {
   'settings.get': z.strictObject({}),
   'settings.set': settings.partial().strict(),
   'sync.signIn': z.strictObject({
-    serverUrl: z.string().trim().url({ message: 'Địa chỉ máy chủ không phải địa chỉ web hợp lệ' }),
+    serverUrl: webAddress('Địa chỉ máy chủ không phải địa chỉ web hợp lệ').transform((url) => url.trim()),
     username: z.string().trim().min(1, 'Thiếu tên đăng nhập').max(100, 'Tên đăng nhập quá dài'),
     password: z.string().min(1, 'Thiếu mật khẩu').max(1024, 'Mật khẩu quá dài'),
   }),

@@ -7,6 +7,7 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { CallError, CallReply } from '../../core/api';
+import { parseJsonWithin, REQUEST_LIMITS } from '../../core/limits';
 import type { AppService } from '../index';
 import { toServiceError, type ServiceErrorKind } from '../errors';
 import { HEARTBEAT_MS, openEventStream } from './event-stream';
@@ -131,11 +132,15 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       req.resume();
       return;
     }
-    let args: unknown;
-    try {
-      args = body.text.trim() === '' ? {} : JSON.parse(body.text);
-    } catch {
-      return sendError(res, 400, { code: 'BAD_JSON', message: 'Nội dung yêu cầu không phải JSON hợp lệ.' });
+    let args: unknown = {};
+    if (body.text.trim() !== '') {
+      // Measured before it is parsed: JSON nested deeper than any call needs is refused here.
+      const parsed = parseJsonWithin(body.text, { maxDepth: REQUEST_LIMITS.jsonDepth, maxBytes: MAX_BODY_BYTES });
+      if (!parsed.ok) {
+        const code = parsed.code === 'JSON_INVALID' ? 'BAD_JSON' : parsed.code;
+        return sendError(res, 400, { code, message: parsed.code === 'JSON_INVALID' ? 'Nội dung yêu cầu không phải JSON hợp lệ.' : parsed.message });
+      }
+      args = parsed.value;
     }
     try {
       const value = await service.call(name, args);
@@ -194,6 +199,14 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       if (!res.headersSent) sendError(res, 500, { code: 'INTERNAL', message: 'Đã có lỗi không mong muốn trong dịch vụ Newsdesk.' });
       else res.destroy();
     });
+  });
+
+  // A request Node cannot parse (a bad Content-Length, broken headers) is answered in our envelope, in Vietnamese.
+  server.on('clientError', (error: Error & { code?: string }, socket) => {
+    if (error.code === 'ECONNRESET' || !socket.writable) return;
+    const reply: CallReply = { ok: false, error: { code: 'BAD_REQUEST', message: 'Dịch vụ Newsdesk không đọc được yêu cầu này (độ dài hoặc phần đầu không hợp lệ).' } };
+    const text = JSON.stringify(reply);
+    socket.end(`HTTP/1.1 400 Bad Request\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`);
   });
 
   await new Promise<void>((resolve, reject) => {

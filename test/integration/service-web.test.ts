@@ -1,5 +1,6 @@
 // The local HTTP transport, end to end: `start:web` runs as a real child process
 // on a temp data folder, and every check goes over real HTTP on 127.0.0.1.
+import { connect } from 'node:net';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -107,6 +108,51 @@ describe('calls', () => {
     });
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual({ ok: false, error: { code: 'BAD_JSON', message: 'Nội dung yêu cầu không phải JSON hợp lệ.' } });
+  });
+
+  it('answers 400 in its own shape to JSON nested thousands of levels deep', async () => {
+    for (const body of ['['.repeat(5_000) + ']'.repeat(5_000), `{"content":${'{"a":'.repeat(3_000)}1${'}'.repeat(3_000)}}`]) {
+      const response = await fetch(`${web.origin}/rpc/stories.create`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${web.token}` },
+        body,
+      });
+      expect(response.status).toBe(400);
+      expect(await response.json()).toEqual({ ok: false, error: { code: 'JSON_TOO_DEEP', message: expect.stringMatching(/lồng nhau quá sâu/) } });
+    }
+  });
+
+  it.each([
+    ['a Content-Length that is not a number', 'Content-Length: mười'],
+    ['two different Content-Lengths', 'Content-Length: 5\r\nContent-Length: 7'],
+  ])('answers %s in its own shape, in Vietnamese', async (_what, header) => {
+    const { hostname, port } = new URL(web.origin);
+    const text = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(port), hostname, () =>
+        socket.write(`POST /rpc/stories.list HTTP/1.1\r\nHost: ${hostname}:${port}\r\nAuthorization: Bearer ${web.token}\r\n${header}\r\n\r\n{}`),
+      );
+      let received = '';
+      socket.setEncoding('utf8');
+      socket.on('data', (d: string) => (received += d));
+      socket.on('error', reject);
+      socket.on('close', () => resolve(received));
+    });
+    expect(text).toMatch(/^HTTP\/1\.1 400/);
+    expect(JSON.parse(text.slice(text.indexOf('\r\n\r\n') + 4))).toEqual({
+      ok: false,
+      error: { code: 'BAD_REQUEST', message: expect.stringContaining('không đọc được yêu cầu') },
+    });
+  });
+
+  it.each(['javascript:alert(1)', 'file:///etc/passwd', 'ftp://toasoan.vn'])('refuses %s as the server address', async (serverUrl) => {
+    for (const [name, args] of [
+      ['settings.set', { serverUrl }],
+      ['sync.signIn', { serverUrl, username: 'hphong', password: 'x' }],
+    ] as const) {
+      const reply = await rpc(web, name, args);
+      expect(reply.status, name).toBe(400);
+      expect(reply.body).toMatchObject({ ok: false, error: { code: 'INVALID_ARGS', message: expect.stringMatching(/Địa chỉ máy chủ/) } });
+    }
   });
 
   it('answers 400 with the Vietnamese validation message', async () => {
