@@ -9,7 +9,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { importArticle, ImportError } from '../../core/import';
 import { docxOfParagraphs, packageParts, zipArchive, DOCUMENT_HEAD, DOCUMENT_TAIL, paragraphXml } from '../fixtures/docx-bombs';
 import { SAMPLES, sampleText, utf16, utf8, windows1258 } from '../fixtures/import-samples';
-import { fuzzParameters } from '../helpers/fuzz';
+import { FUZZ_TIMEOUT, fuzzSettings } from '../helpers/fuzz-settings';
+
+/** The seed of every property here in `npm test`; FUZZ_RUNS and FUZZ_SEED take over in `npm run fuzz`. */
+const SEED = 20_251_205;
 
 type Outcome = 'article' | ImportError['code'];
 
@@ -68,7 +71,7 @@ function mutate(original: Uint8Array, mutations: readonly Mutation[]): Uint8Arra
 
 const OUTCOMES = new Set<Outcome>(['article', 'empty', 'too_large', 'binary', 'undecodable', 'one_line', 'unsupported_format', 'invalid_docx', 'docx_too_large', 'docx_unsafe', 'story_too_large']);
 
-describe('the importer on random bytes', () => {
+describe('the importer on random bytes', { timeout: FUZZ_TIMEOUT }, () => {
   it.each(['bai.txt', 'bai.docx'])('answers %s with an article or an ImportError', async (fileName) => {
     await fc.assert(
       fc.asyncProperty(
@@ -81,12 +84,12 @@ describe('the importer on random bytes', () => {
           expect(OUTCOMES.has(await outcome(fileName, bytes))).toBe(true);
         },
       ),
-      fuzzParameters(`random bytes as ${fileName}`, 100),
+      fuzzSettings(100, SEED),
     );
   });
 });
 
-describe('the importer on damaged samples', () => {
+describe('the importer on damaged samples', { timeout: FUZZ_TIMEOUT }, () => {
   const samples: Record<string, Uint8Array[]> = { txt: [], docx: [] };
 
   beforeAll(async () => {
@@ -106,7 +109,7 @@ describe('the importer on damaged samples', () => {
 
   it.each(['txt', 'docx'])('answers a mutated .%s sample with an article or an ImportError', async (kind) => {
     const seen = new Set<Outcome>();
-    const parameters = fuzzParameters<[number, Mutation[]]>(`mutated .${kind} samples`, kind === 'docx' ? 60 : 100);
+    const parameters = fuzzSettings(kind === 'docx' ? 60 : 100, SEED);
     await fc.assert(
       fc.asyncProperty(fc.nat(), fc.array(mutation, { minLength: 1, maxLength: 6 }), async (pick, mutations) => {
         const originals = samples[kind] as Uint8Array[];

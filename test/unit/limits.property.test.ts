@@ -13,7 +13,10 @@ import {
   valueExceedsNesting,
 } from '../../core/limits';
 import { storyBody, storyContent } from '../../core/story';
-import { fuzzParameters } from '../helpers/fuzz';
+import { FUZZ_TIMEOUT, fuzzSettings } from '../helpers/fuzz-settings';
+
+/** The seed of every property here in `npm test`; FUZZ_RUNS and FUZZ_SEED take over in `npm run fuzz`. */
+const SEED = 20_251_205;
 
 const UNLIMITED = { maxDepth: Number.MAX_SAFE_INTEGER, maxBytes: Number.MAX_SAFE_INTEGER };
 
@@ -49,7 +52,7 @@ const deepJsonText = fc
     return { text: open + filler + (closed ? close : ''), depth, closed };
   });
 
-describe('the JSON guard', () => {
+describe('the JSON guard', { timeout: FUZZ_TIMEOUT }, () => {
   it('never throws, and refuses exactly the texts nested deeper than the limit', () => {
     fc.assert(
       fc.property(deepJsonText, ({ text, depth, closed }) => {
@@ -58,7 +61,7 @@ describe('the JSON guard', () => {
         else if (closed || depth === 0) expect(result.ok).toBe(true);
         else expect(result).toMatchObject({ ok: false, code: 'JSON_INVALID' });
       }),
-      fuzzParameters('JSON guard on deep text', 100),
+      fuzzSettings(100, SEED),
     );
   });
 
@@ -68,7 +71,7 @@ describe('the JSON guard', () => {
         const result = parseJsonWithin(text);
         if (result.ok) expect(result.value).toEqual(JSON.parse(text));
       }),
-      fuzzParameters('JSON guard on any text', 300),
+      fuzzSettings(300, SEED),
     );
   });
 
@@ -82,7 +85,7 @@ describe('the JSON guard', () => {
         expect(valueExceedsNesting(value, measure.depth)).toBe(false);
         if (measure.depth > 0) expect(valueExceedsNesting(value, measure.depth - 1)).toBe(true);
       }),
-      fuzzParameters('JSON measures', 300),
+      fuzzSettings(300, SEED),
     );
   });
 });
@@ -110,7 +113,7 @@ const deepBody = fc.integer({ min: 1, max: 100_000 }).map((depth) => {
   return { root: { type: 'root', version: 1, children: [inner] } };
 });
 
-describe('the story limits and the schema', () => {
+describe('the story limits and the schema', { timeout: FUZZ_TIMEOUT }, () => {
   it('never throw on any value, deep bodies included', () => {
     fc.assert(
       fc.property(fc.oneof(fc.anything(), bodyLike, deepBody), (body) => {
@@ -119,7 +122,7 @@ describe('the story limits and the schema', () => {
         storyBody.safeParse(body);
         storyContent.safeParse({ headline: 'Tít', sapo: '', byline: '', section: '', tags: [], slug: '', related: [], body });
       }),
-      fuzzParameters('limits never throw', 200),
+      fuzzSettings(200, SEED),
     );
   });
 
@@ -130,7 +133,7 @@ describe('the story limits and the schema', () => {
         fc.pre(measure.complete);
         expect(measure.bytes).toBe(new TextEncoder().encode(JSON.stringify(body)).byteLength);
       }),
-      fuzzParameters('body size', 300),
+      fuzzSettings(300, SEED),
     );
   });
 
@@ -141,7 +144,7 @@ describe('the story limits and the schema', () => {
         const result = storyBody.safeParse(body);
         if (issues.length > 0) expect(result.error?.issues.map((issue) => issue.message)).toEqual(issues);
       }),
-      fuzzParameters('deep bodies', 100),
+      fuzzSettings(100, SEED),
     );
   });
 });
