@@ -1,6 +1,7 @@
 // ESLint flat config: typescript-eslint's recommended rules, plus the layer rules from STYLE.md.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import layers from './lint/layers.js';
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'out/', 'dist/', 'release/', 'bench/results/', 'test-results/'] },
@@ -11,6 +12,12 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
+  },
+  {
+    // The rooms and what each may import (ARCHITECTURE.md); test/ and scripts/ are free.
+    files: ['core/**/*.{ts,tsx}', 'db/**/*.ts', 'service/**/*.ts', 'renderer/**/*.{ts,tsx}', 'server/**/*.ts', 'electron/**/*.ts', 'cli/**/*.ts'],
+    plugins: { newsdesk: layers },
+    rules: { 'newsdesk/layers': 'error' },
   },
   {
     // core/ is pure: it runs in the renderer, the app service and the server alike.

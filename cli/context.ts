@@ -2,14 +2,12 @@
 // never creates a database) and how to print.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Database } from 'better-sqlite3';
-import { openStoreDatabase } from '../db';
-import { defaultStorePath } from '../service/data-dir';
+import { defaultSettings, defaultStorePath, LocalStore } from '../service';
 
 export interface CliContext {
   json: boolean;
   dbPath: string;
-  db(): Database;
+  store(): LocalStore;
   print(text: string): void;
   printJson(value: unknown): void;
   close(): void;
@@ -17,14 +15,14 @@ export interface CliContext {
 
 export function createContext(options: { json: boolean; dbPath?: string | undefined }): CliContext {
   const dbPath = path.resolve(options.dbPath ?? defaultStorePath());
-  let opened: Database | null = null;
+  let opened: LocalStore | null = null;
   return {
     json: options.json,
     dbPath,
-    db() {
+    store() {
       if (!opened) {
         fs.mkdirSync(path.dirname(dbPath), { recursive: true });
-        opened = openStoreDatabase(dbPath);
+        opened = new LocalStore(dbPath, { defaultSettings: defaultSettings() });
       }
       return opened;
     },

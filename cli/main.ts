@@ -2,8 +2,7 @@
 // --json; errors go to stderr as one readable line, with exit code 2.
 import { parseArgs } from 'node:util';
 import { ImportError } from '../core/import';
-import { StoreError } from '../db';
-import { toServiceError } from '../service/errors';
+import { StoreError, toServiceError } from '../service';
 import { createContext, type CliContext } from './context';
 import { CliError } from './errors';
 import { exportCommand } from './commands/export';

@@ -1,11 +1,12 @@
-// The local story store: open it, then read and write stories through the repository.
+// The desk's local store (./local-store): open it once; every table has one owner here.
+export { LocalStore, type LocalStoreOptions } from './local-store';
 export { openStoreDatabase } from './open';
 export { migrate, loadMigrations, schemaVersion, type Migration } from './migrate';
 export { StoreError, type StoreErrorCode } from './errors';
 export {
-  StoryRepository,
   AUTOSAVE_WINDOW_MS,
   storyListQuery,
+  derive,
   type Clock,
   type StoredStory,
   type StorySummary,
@@ -15,7 +16,16 @@ export {
   type StoryListQuery,
   type NewStory,
   type NewStoryOptions,
-} from './story-repository';
-export { searchStories, type SearchHit, type SearchOptions } from './search';
-export { importStories, type ImportOutcome, type ImportStoriesOptions } from './import';
+} from './stories/repository';
+export { StoryStore } from './stories/story-store';
+export { contentOf, sameContent, type LocalCopy, type LocalState } from './stories/server-copy';
+export { ARCHIVE_TAG, type StoredImport } from './stories/imported-article';
+export { searchStories, type SearchHit, type SearchOptions } from './search/search';
+export { defaultSettings, type SettingsStore } from './settings/settings-store';
+export { Outbox, upsertPayloadOf, type ChangeKind, type DeadOp, type OutgoingOp } from './outbox/outbox';
+export type { ConflictStore, OpenConflict } from './sync-state/conflicts';
+export type { Reconciler } from './sync-state/reconcile';
+export { accountKey, cursorValue, timeValue, type SyncMeta } from './sync-state/sync-meta';
+export type { MediaStore, StoredMedia } from './media/media-store';
 export { tidyStore } from './maintenance';
+export type { StoreCounts } from './store-stats';

@@ -1,9 +1,8 @@
 import path from 'node:path';
 import { app, dialog, session, type BrowserWindow } from 'electron';
-import { PRODUCT_NAME } from '../service/data-dir';
+import { PRODUCT_NAME } from '../service';
 import { APP_ENTRY_URL } from './app-origin';
 import { installContentSecurityPolicy } from './csp';
-import { createDialogHandlers } from './dialogs';
 import { forwardServiceEvents, handleCalls, sendEvent } from './ipc';
 import { createMainWindow } from './main-window';
 import { installMenu } from './menu';
@@ -99,7 +98,6 @@ export async function startDesktopApp(options: DesktopAppOptions): Promise<Deskt
     windowStateFile: path.join(dataDir, WINDOW_STATE_FILE_NAME),
   });
   window = mainWindow;
-  const getWindow = () => window;
   const getContents = () => (window === undefined || window.isDestroyed() ? undefined : window.webContents);
   mainWindow.on('closed', () => {
     window = undefined;
@@ -110,7 +108,6 @@ export async function startDesktopApp(options: DesktopAppOptions): Promise<Deskt
     getTrustedContents: () => trustedContents,
     service,
     serviceHandlerNames: options.serviceModule.HANDLER_NAMES,
-    shellHandlers: createDialogHandlers({ getWindow, defaultDirectory: app.getPath('documents') }),
   });
   const stopEvents = forwardServiceEvents(service, options.serviceModule.EVENT_NAMES, getContents);
   installMenu(

@@ -1,12 +1,9 @@
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { z } from 'zod';
 import { isAppUrl } from './app-origin';
-import { callErrorSchema, type CallError, type CallResult } from './call-envelope';
+import { callErrorSchema, type CallError, type CallReply } from '../core/api/envelope';
 import { CALL_CHANNEL, EVENT_CHANNEL } from './channels';
 import type { AppService } from './service-contract';
-import { ShellError } from './shell-error';
-
-type Handler = (args: unknown) => Promise<unknown>;
 
 /**
  * A call is ours only if it comes from our window's webContents, from a frame
@@ -25,12 +22,12 @@ const INTERNAL_ERROR: CallError = {
 };
 
 /**
- * Errors meant for the user (ServiceError, ShellError) keep their code and
+ * Errors meant for the user (ServiceError) keep their code and
  * message. Anything else is a bug whose English text should not reach the
  * screen, so it is logged and replaced.
  */
 export function toCallError(error: unknown): CallError {
-  const named = error instanceof ShellError || (error instanceof Error && error.name === 'ServiceError');
+  const named = error instanceof Error && error.name === 'ServiceError';
   const plain = !(error instanceof Error);
   const parsed = callErrorSchema.safeParse(error);
   if ((named || plain) && parsed.success) return { code: parsed.data.code, message: parsed.data.message };
@@ -46,26 +43,22 @@ export interface CallRouting {
   service: Pick<AppService, 'call'>;
   /** The service's HANDLER_NAMES: nothing else is forwarded to it. */
   serviceHandlerNames: readonly string[];
-  /** Handlers the shell answers itself, such as the OS dialogs. */
-  shellHandlers: Readonly<Record<string, Handler>>;
 }
 
 /** Registers the one call channel. Returns a function that unregisters it. */
 export function handleCalls(routing: CallRouting): () => void {
-  const shellRoutes = new Map(Object.entries(routing.shellHandlers));
   const serviceRoutes = new Set(routing.serviceHandlerNames);
 
-  ipcMain.handle(CALL_CHANNEL, async (event, name: unknown, args: unknown): Promise<CallResult> => {
+  ipcMain.handle(CALL_CHANNEL, async (event, name: unknown, args: unknown): Promise<CallReply> => {
     if (!isTrustedSender(event, routing.getTrustedContents())) {
       return { ok: false, error: { code: 'FORBIDDEN', message: 'Lời gọi không đến từ cửa sổ của Newsdesk nên bị từ chối.' } };
     }
     const parsedName = handlerName.safeParse(name);
-    const local = parsedName.success ? shellRoutes.get(parsedName.data) : undefined;
-    if (!parsedName.success || (local === undefined && !serviceRoutes.has(parsedName.data))) {
+    if (!parsedName.success || !serviceRoutes.has(parsedName.data)) {
       return { ok: false, error: { code: 'UNKNOWN_HANDLER', message: 'Newsdesk không có chức năng này.' } };
     }
     try {
-      const value = local === undefined ? await routing.service.call(parsedName.data, args) : await local(args);
+      const value = await routing.service.call(parsedName.data, args);
       return { ok: true, value };
     } catch (error) {
       return { ok: false, error: toCallError(error) };

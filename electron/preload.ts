@@ -2,18 +2,11 @@
 // page never sees ipcRenderer, an IPC event object or anything from Node.
 import { contextBridge, ipcRenderer, type IpcRenderer, type IpcRendererEvent } from 'electron';
 import * as z from 'zod/mini';
-import { callResultSchema, eventMessageSchema, type CallError } from './call-envelope';
+import { callReplySchema, eventMessageSchema, type CallError, type NewsdeskBridge } from '../core/api/envelope';
 import { CALL_CHANNEL, EVENT_CHANNEL } from './channels';
 
 // The page's CSP forbids eval, and zod's compiled parsers would trip it.
 z.config({ jitless: true });
-
-export interface NewsdeskBridge {
-  /** Resolves with the handler's value; rejects with a plain `{ code, message }`. */
-  call(name: string, args?: unknown): Promise<unknown>;
-  /** Returns the function that unsubscribes. */
-  on(event: string, listener: (payload: unknown) => void): () => void;
-}
 
 type Listener = (payload: unknown) => void;
 
@@ -40,7 +33,7 @@ export function createNewsdeskBridge(ipc: Pick<IpcRenderer, 'invoke' | 'on' | 'r
   return {
     async call(name, args) {
       if (typeof name !== 'string') throw bridgeError('INVALID_ARGS', 'Tên chức năng phải là một chuỗi.');
-      const reply = callResultSchema.safeParse(await ipc.invoke(CALL_CHANNEL, name, args));
+      const reply = callReplySchema.safeParse(await ipc.invoke(CALL_CHANNEL, name, args));
       if (!reply.success) throw bridgeError('INTERNAL', 'Newsdesk nhận được một trả lời không hợp lệ.');
       if (!reply.data.ok) throw bridgeError(reply.data.error.code, reply.data.error.message);
       return reply.data.value;

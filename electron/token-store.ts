@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { safeStorage } from 'electron';
-import { storedToken, type StoredToken, type TokenStore } from '../service/sync/token-store';
+import { storedToken, type StoredToken, type TokenStore } from '../service';
 
 export const TOKEN_FILE_NAME = 'sync-token.bin';
 

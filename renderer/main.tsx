@@ -6,6 +6,10 @@ import { App } from './app/App';
 import { createI18n } from './i18n';
 import { createClient } from './transport';
 import './styles.css';
+import './list/list.css';
+import './app/pane.css';
+import './ui/dialog.css';
+import './import/import.css';
 
 // The page's CSP (Electron and start:web alike) forbids eval; zod's compiled parsers would try it.
 configureZod({ jitless: true });

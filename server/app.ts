@@ -3,13 +3,14 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { authenticator } from './auth/authenticate';
-import { LoginLimiter } from './auth/loginLimiter';
+import { LoginLimiter } from './auth/login-limiter';
 import { registerAuthRoutes } from './auth/routes';
 import type { ServerConfig } from './config';
-import { installErrorHandler, sendError } from './http/errorHandler';
-import { installSecurityHeaders } from './http/securityHeaders';
+import { installErrorHandler, sendError } from './http/error-handler';
+import { answerUnreadableRequest, installJsonParser } from './http/request-parsing';
+import { installSecurityHeaders } from './http/security-headers';
 import { registerMediaRoutes } from './media/routes';
-import { SiteClock } from './site/pageCache';
+import { SiteClock } from './site/page-cache';
 import { registerSiteRoutes } from './site/routes';
 import type { Storage } from './storage/types';
 import { registerSyncRoutes } from './sync/routes';
@@ -23,6 +24,7 @@ export function buildApp({ storage, config }: AppOptions): FastifyInstance {
   const app = Fastify({
     // Router-level refusals (bad percent-escapes, over-long params) get the same answers as the rest.
     frameworkErrors: (error, request, reply) => sendError(error, request, reply, (status, message) => errorPage(status, message)),
+    clientErrorHandler: answerUnreadableRequest,
     logger: { level: config.logLevel, redact: ['req.headers.authorization'] },
     // Story text is long Vietnamese; 1 MB is plenty for anything but a push batch (own limit).
     bodyLimit: 1024 * 1024,
@@ -32,7 +34,7 @@ export function buildApp({ storage, config }: AppOptions): FastifyInstance {
     trustProxy: false,
   });
   const auth = authenticator(storage);
-  const clock = new SiteClock(() => storage.siteVersion(), config.siteRefreshMs);
+  const clock = new SiteClock(() => storage.site.siteVersion(), config.siteRefreshMs);
   let baseUrl = config.publicUrl ?? `http://${config.host}:${config.port}`;
   app.addHook('onListen', async () => {
     if (config.publicUrl) return;
@@ -44,6 +46,7 @@ export function buildApp({ storage, config }: AppOptions): FastifyInstance {
   installSecurityHeaders(app);
   // The API speaks JSON only; a text body is a client mistake (415), not a string to validate.
   app.removeContentTypeParser('text/plain');
+  installJsonParser(app);
   // Installed before any route so that every plugin context inherits it.
   installErrorHandler(app, (status, message) => errorPage(status, message));
 
@@ -55,7 +58,7 @@ export function buildApp({ storage, config }: AppOptions): FastifyInstance {
   registerAuthRoutes(app, {
     storage,
     auth,
-    limiter: new LoginLimiter(config.login),
+    limiter: new LoginLimiter(storage.accounts, config.login),
     tokenTtlMs: config.tokenTtlMs,
   });
   registerSyncRoutes(app, { storage, auth, onSiteMayHaveChanged: () => clock.invalidate() });

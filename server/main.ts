@@ -1,7 +1,7 @@
 // npm run server                      start the publishing server
 // npm run server -- user add NAME --role ROLE   create an account
 import { buildApp } from './app';
-import { runUserCommand } from './cli/userCommand';
+import { runUserCommand } from './cli/user-command';
 import { loadConfig } from './config';
 import { openStorage } from './storage/open';
 

@@ -1,15 +1,12 @@
-// What every handler gets: the opened store and the service's shared state.
-import type { Database } from 'better-sqlite3';
-import type { Clock, StoryRepository } from '../db';
+// What every handler gets: the local store's owners and the service's shared state.
+// There is no database here: service/ reaches SQLite only through db/'s objects,
+// and stories only through `stories`, the one door that writes their outbox ops too.
+import type { Clock, LocalStore, SettingsStore, StoryStore } from '../db';
 import type { ServiceEvents } from './events';
-import type { SettingsStore } from './settings-store';
-import type { SyncedStories } from './sync/synced-stories';
 
 export interface ServiceContext {
-  db: Database;
-  stories: StoryRepository;
-  /** Story writes with their sync outbox op in the same transaction: what handlers write through. */
-  synced: SyncedStories;
+  store: LocalStore;
+  stories: StoryStore;
   settings: SettingsStore;
   events: ServiceEvents;
   clock: Clock;

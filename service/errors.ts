@@ -2,15 +2,15 @@
 // people, and a kind that transports map to their own vocabulary (the HTTP
 // transport to a status). Errors from the store, the importer and zod are
 // translated here, so that no raw TypeError or English zod text reaches the UI.
-import type { ServiceErrorShape } from '../core/api';
+import type { CallError } from '../core/api';
 import { ImportError } from '../core/import';
 import { StoreError, type StoreErrorCode } from '../db';
 import { z } from 'zod';
-import { summarizeIssues } from './validation-messages';
+import { summarizeIssues } from '../core/validation/vietnamese-issues';
 
 export type ServiceErrorKind = 'invalid' | 'not_found' | 'conflict' | 'too_large' | 'unavailable' | 'internal';
 
-export class ServiceError extends Error implements ServiceErrorShape {
+export class ServiceError extends Error implements CallError {
   override readonly name = 'ServiceError';
 
   constructor(
@@ -23,7 +23,7 @@ export class ServiceError extends Error implements ServiceErrorShape {
   }
 
   /** The plain `{code, message}` that crosses a process boundary. */
-  toJSON(): ServiceErrorShape {
+  toJSON(): CallError {
     return { code: this.code, message: this.message };
   }
 }

@@ -5,7 +5,7 @@
 import type { z } from 'zod';
 import { handlerArgs, type HandlerName, type HandlerResults, type Handlers } from '../core/api';
 import { invalidArgs, toServiceError } from './errors';
-import { vietnameseIssueMessage } from './validation-messages';
+import { vietnameseIssueMessage } from '../core/validation/vietnamese-issues';
 
 export type ParsedArgs<N extends HandlerName> = z.output<(typeof handlerArgs)[N]>;
 

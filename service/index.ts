@@ -8,6 +8,7 @@ import path from 'node:path';
 import {
   EVENT_NAMES,
   HANDLER_NAMES,
+  isEventName,
   type EventName,
   type EventPayloads,
   type HandlerArgs,
@@ -15,7 +16,7 @@ import {
   type HandlerResults,
   type Handlers,
 } from '../core/api';
-import { openStoreDatabase, StoryRepository, tidyStore, type Clock } from '../db';
+import { defaultSettings, LocalStore, type Clock } from '../db';
 import type { ServiceContext } from './context';
 import { STORE_FILE_NAME } from './data-dir';
 import { ServiceError, toServiceError } from './errors';
@@ -26,14 +27,20 @@ import { revisionHandlers } from './handlers/revisions';
 import { searchHandlers } from './handlers/search';
 import { settingsHandlers } from './handlers/settings';
 import { storyHandlers } from './handlers/stories';
-import { defaultSettings, SettingsStore } from './settings-store';
 import { startStoreUpkeep } from './store-upkeep';
-import { createDesktopSync, Outbox, SyncedStories, syncHandlers, type SyncOptions, type TokenStore } from './sync';
+import { createDesktopSync, syncHandlers, type SyncOptions, type TokenStore } from './sync';
 
 export { EVENT_NAMES, HANDLER_NAMES };
 export type { EventName, EventPayloads, HandlerArgs, HandlerName, HandlerResults, Handlers };
 export { ServiceError, type ServiceErrorKind } from './errors';
 export { memoryTokenStore, type StoredToken, type SyncOptions, type SyncTimers, type TokenStore } from './sync';
+// What the Electron shell needs besides the handler map; it imports nothing else of service/.
+export { PRODUCT_NAME } from './data-dir';
+export { storedToken } from './sync/token-store';
+// What the CLI needs: the same store the app opens, and the same readable errors.
+export { LocalStore, defaultSettings, StoreError, type StoredStory } from '../db';
+export { defaultStorePath } from './data-dir';
+export { toServiceError } from './errors';
 
 export interface AppServiceOptions {
   /** The folder of the local store; created when missing. */
@@ -67,26 +74,14 @@ function isHandlerName(name: string): name is HandlerName {
   return (HANDLER_NAMES as readonly string[]).includes(name);
 }
 
-function isEventName(name: string): name is EventName {
-  return (EVENT_NAMES as readonly string[]).includes(name);
-}
 
 export async function createAppService(options: AppServiceOptions): Promise<AppService> {
   fs.mkdirSync(options.dataDir, { recursive: true });
   const storePath = path.join(options.dataDir, STORE_FILE_NAME);
-  const db = openStoreDatabase(storePath);
   const clock = options.clock ?? (() => new Date());
-  const stories = new StoryRepository(db, { clock });
-  const outbox = new Outbox(db, clock);
-  const context: ServiceContext = {
-    db,
-    stories,
-    synced: new SyncedStories(db, stories, outbox),
-    settings: new SettingsStore(db, defaultSettings(options.userName)),
-    events: new ServiceEvents(),
-    clock,
-  };
-  const sync = createDesktopSync(context, outbox, {
+  const store = new LocalStore(storePath, { clock, defaultSettings: defaultSettings(options.userName) });
+  const context: ServiceContext = { store, stories: store.stories, settings: store.settings, events: new ServiceEvents(), clock };
+  const sync = createDesktopSync(context, {
     ...(options.tokenStore ? { tokenStore: options.tokenStore } : {}),
     ...(options.sync ? { sync: options.sync } : {}),
   });
@@ -110,7 +105,7 @@ export async function createAppService(options: AppServiceOptions): Promise<AppS
   sealExpired();
   const sealTimer = setInterval(sealExpired, SEAL_INTERVAL_MS);
   sealTimer.unref();
-  const upkeep = startStoreUpkeep(() => tidyStore(db), {
+  const upkeep = startStoreUpkeep(() => store.tidy(), {
     onError: (error) => console.error('Newsdesk: tidying the store failed', error),
   });
   context.events.on('story.changed', () => upkeep.touch());
@@ -120,7 +115,7 @@ export async function createAppService(options: AppServiceOptions): Promise<AppS
   } catch (error) {
     clearInterval(sealTimer);
     upkeep.stop();
-    db.close();
+    store.close();
     throw error;
   }
 
@@ -160,7 +155,7 @@ export async function createAppService(options: AppServiceOptions): Promise<AppS
     await Promise.allSettled([...inFlight]);
     sealExpired();
     context.events.clear();
-    db.close();
+    store.close();
   }
 
   return { call, on, close, handlers, storePath } as AppService;

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { checkImportSize, importArticle, importedArticle, ImportError, type ImportedArticle } from '../../core/import';
-import { storeImportedArticle } from '../../service/import-article';
 import { CliError } from '../errors';
 import type { CliContext } from '../context';
 
@@ -47,7 +46,7 @@ export async function importCommand(ctx: CliContext, files: string[], flags: Imp
   const results = articles.map(({ file, article }) => ({
     file,
     warnings: article.warnings,
-    ...storeImportedArticle(ctx.db(), article, { author: flags.author, withTeasers: flags.withTeasers }),
+    ...ctx.store().stories.importArticle(article, { author: flags.author, withTeasers: flags.withTeasers }),
   }));
   if (ctx.json) {
     ctx.printJson(results);

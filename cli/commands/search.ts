@@ -1,4 +1,3 @@
-import { searchStories } from '../../db';
 import type { CliContext } from '../context';
 
 /** Snippets carry <mark> around matches; a terminal shows them in bold instead. */
@@ -14,7 +13,7 @@ function forTerminal(snippet: string): string {
 }
 
 export function searchCommand(ctx: CliContext, query: string, limit: number): void {
-  const hits = searchStories(ctx.db(), query, { limit });
+  const hits = ctx.store().search(query, { limit });
   if (ctx.json) {
     ctx.printJson(hits.map(({ id, headline, snippet }) => ({ id, headline, snippet })));
     return;

@@ -1,10 +1,10 @@
 import { renderStoryText } from '../../core/render';
-import { StoryRepository, type StoredStory } from '../../db';
+import type { StoredStory } from '../../service';
 import { CliError } from '../errors';
 import type { CliContext } from '../context';
 
 export function requireStory(ctx: CliContext, id: string): StoredStory {
-  const story = new StoryRepository(ctx.db()).get(id);
+  const story = ctx.store().stories.get(id);
   if (!story) throw new CliError(`Không có bài nào với mã ${id}`);
   return story;
 }

@@ -12,24 +12,8 @@ export interface StoreStats {
 }
 
 export function collectStats(ctx: CliContext): StoreStats {
-  const db = ctx.db();
-  const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
-  const byStatus: Record<string, number> = {};
-  const rows = db.prepare('SELECT status, COUNT(*) AS n FROM stories WHERE deleted_at IS NULL GROUP BY status ORDER BY status').all() as Array<{
-    status: string;
-    n: number;
-  }>;
-  for (const row of rows) byStatus[row.status] = row.n;
   const fileBytes = (suffix: string) => (fs.existsSync(ctx.dbPath + suffix) ? fs.statSync(ctx.dbPath + suffix).size : 0);
-  return {
-    stories: count('SELECT COUNT(*) AS n FROM stories WHERE deleted_at IS NULL'),
-    trashed: count('SELECT COUNT(*) AS n FROM stories WHERE deleted_at IS NOT NULL'),
-    byStatus,
-    words: count('SELECT COALESCE(SUM(word_count), 0) AS n FROM stories WHERE deleted_at IS NULL'),
-    revisions: count('SELECT COUNT(*) AS n FROM revisions'),
-    media: count('SELECT COUNT(*) AS n FROM media'),
-    databaseBytes: fileBytes('') + fileBytes('-wal'),
-  };
+  return { ...ctx.store().counts(), databaseBytes: fileBytes('') + fileBytes('-wal') };
 }
 
 export function statsCommand(ctx: CliContext): void {

@@ -3,6 +3,7 @@
 // validates its `args` against the schema here before doing anything.
 import { z } from 'zod';
 import type { ImportedArticle } from '../import';
+import type { SyncState } from './events';
 import {
   storyContent,
   storyStatus,
@@ -110,23 +111,6 @@ export interface RevisionSummary {
 /** What the importer found, before anything is written: the `import --dry-run --json` shape. */
 export type ImportPreview = ImportedArticle;
 
-/** What the sync indicator shows; sent as the 'sync.state' event and answered by 'sync.status'. */
-export interface SyncState {
-  online: boolean;
-  /** Local changes not yet on the server (conflicted stories' changes included). */
-  pending: number;
-  /** The last problem, in words; null when the last attempt went well. */
-  lastError: string | null;
-  lastSyncedAt: string | null;
-  // Optional so that an older listener's schema (the four fields above) still fits.
-  signedIn?: boolean;
-  syncing?: boolean;
-  /** While a backlog uploads: how many of this round's changes the server has answered. */
-  progress?: { sent: number; total: number } | null;
-  /** Stories with two versions waiting for the user's choice. */
-  conflicts?: number;
-}
-
 export interface SyncStatus extends Required<SyncState> {
   serverUrl: string;
   /** Who is signed in; null when nobody is. */
@@ -176,22 +160,3 @@ export interface HandlerResults {
 
 /** The handler map's type: the single source of truth for both sides of every transport. */
 export type Handlers = { [N in HandlerName]: (args: HandlerArgs<N>) => Promise<HandlerResults[N]> };
-
-export const SAVE_STATES = ['saved', 'saving', 'error'] as const;
-export type SaveState = (typeof SAVE_STATES)[number];
-
-export interface EventPayloads {
-  'story.changed': { id: string };
-  'save.state': { id: string; state: SaveState; message?: string };
-  'sync.state': SyncState;
-  'menu.command': { command: 'new-story' | 'import' | 'save-revision' | 'settings' };
-}
-export type EventName = keyof EventPayloads;
-export const EVENT_NAMES = ['story.changed', 'save.state', 'sync.state', 'menu.command'] as const satisfies readonly EventName[];
-
-/** An error a person can read, with a stable code for programs. */
-export interface ServiceErrorShape {
-  code: string;
-  message: string;
-}
-

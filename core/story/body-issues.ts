@@ -31,33 +31,5 @@ export function unknownNodeIssue(where: string, allowed: readonly string[]): z.c
   };
 }
 
-/** Where in the body an issue sits, for people: "khối 3 › nút 2 › url". */
-function describePath(fullPath: readonly PropertyKey[]): string {
-  // A wrong node type is reported on its `type` field; the message already says so.
-  const path = fullPath.at(-1) === 'type' ? fullPath.slice(0, -1) : fullPath;
-  const parts: string[] = [];
-  let depth = 0;
-  for (let i = 0; i < path.length; i++) {
-    const key = path[i];
-    const next = path[i + 1];
-    if (key === 'root') continue;
-    if (key === 'children' && typeof next === 'number') {
-      parts.push(`${depth === 0 ? 'khối' : 'nút'} ${next + 1}`);
-      depth++;
-      i++;
-      continue;
-    }
-    parts.push(typeof key === 'number' ? `mục ${key + 1}` : String(key));
-  }
-  return parts.join(' › ');
-}
-
-/** One line per issue, each prefixed by where it is: what an editor or an importer shows. */
-export function describeBodyError(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => {
-      const where = describePath(issue.path);
-      return where === '' ? issue.message : `${where}: ${issue.message}`;
-    })
-    .join('\n');
-}
+/** A body's issues, one line each with where it is (see core/validation). */
+export { describeIssueLines as describeBodyError } from '../validation/vietnamese-issues';

@@ -18,6 +18,10 @@
 //                   show the caption without an <img> until a desk attaches one.
 //   related-stories a block of links to related stories, picked from the store
 //
+// Every block and list item may carry its id in "$" (Lexical's NodeState), see
+// ./block-id. The id is optional here, for stories stored before ids existed;
+// withBlockIds gives them one when they are loaded.
+//
 // The Lexical classes for figure and related-stories are in ./lexical-nodes.
 // Fields Lexical writes that we do not use (direction, indent, textStyle...) are
 // accepted so that the editor's own output round-trips; anything else is refused,
@@ -25,6 +29,7 @@
 import { limitBody } from './body-limits';
 import { z } from 'zod';
 import { nodeObjectIssue, unknownNodeIssue } from './body-issues';
+import { blockState, type BlockState } from './block-state';
 
 const blockFormat = z.union([z.literal(''), z.enum(['left', 'start', 'center', 'right', 'end', 'justify']), z.number()]);
 type BlockFormat = z.infer<typeof blockFormat>;
@@ -36,6 +41,8 @@ const lexicalElementFields = {
   textFormat: z.number().int().optional(),
   textStyle: z.string().optional(),
 };
+/** Blocks and list items carry their id here (see ./block-id); optional until a body is loaded. */
+const blockFields = { $: blockState.optional() };
 
 function nodeObject<S extends z.core.$ZodLooseShape>(shape: S) {
   return z.strictObject(shape, { error: nodeObjectIssue });
@@ -100,6 +107,7 @@ export type InlineNode = z.infer<typeof inlineNode>;
 export const paragraphNode = nodeObject({
   type: z.literal('paragraph'),
   ...lexicalElementFields,
+  ...blockFields,
   children: z.array(inlineNode),
 });
 export type ParagraphNode = z.infer<typeof paragraphNode>;
@@ -107,6 +115,7 @@ export type ParagraphNode = z.infer<typeof paragraphNode>;
 export const headingNode = nodeObject({
   type: z.literal('heading'),
   ...lexicalElementFields,
+  ...blockFields,
   tag: z.enum(['h2', 'h3'], { message: 'Tiêu đề phụ chỉ có thể là h2 hoặc h3' }),
   children: z.array(inlineNode),
 });
@@ -115,6 +124,7 @@ export type HeadingNode = z.infer<typeof headingNode>;
 export const quoteNode = nodeObject({
   type: z.literal('quote'),
   ...lexicalElementFields,
+  ...blockFields,
   children: z.array(inlineNode),
 });
 export type QuoteNode = z.infer<typeof quoteNode>;
@@ -131,6 +141,7 @@ export type ListItemNode = {
   indent?: number | undefined;
   textFormat?: number | undefined;
   textStyle?: string | undefined;
+  $?: BlockState | undefined;
   children: Array<InlineNode | ListNode>;
 };
 export type ListNode = {
@@ -144,12 +155,14 @@ export type ListNode = {
   indent?: number | undefined;
   textFormat?: number | undefined;
   textStyle?: string | undefined;
+  $?: BlockState | undefined;
   children: ListItemNode[];
 };
 
 export const listItemNode = nodeObject({
   type: z.literal('listitem'),
   ...lexicalElementFields,
+  ...blockFields,
   value: z.number().int(),
   checked: z.boolean().optional(),
   get children(): z.ZodArray<z.ZodType<InlineNode | ListNode>> {
@@ -160,6 +173,7 @@ export const listItemNode = nodeObject({
 export const listNode = nodeObject({
   type: z.literal('list'),
   ...lexicalElementFields,
+  ...blockFields,
   listType: z.enum(['bullet', 'number'], { message: 'Danh sách chỉ có thể là gạch đầu dòng hoặc đánh số' }),
   start: z.number().int(),
   tag: z.enum(['ul', 'ol']),
@@ -177,6 +191,7 @@ const FIGURE_SRC = /^media:[0-9a-f]{64}$|^https?:\/\/\S+$|^$/;
 export const figureNode = nodeObject({
   type: z.literal('figure'),
   version: z.number().int(),
+  ...blockFields,
   /** `media:<sha256>` for a stored image, an http(s) URL, or '' for "image missing". */
   src: z
     .string()
@@ -218,6 +233,7 @@ export type RelatedStoryRef = z.infer<typeof relatedStoryRef>;
 export const relatedStoriesNode = nodeObject({
   type: z.literal('related-stories'),
   version: z.number().int(),
+  ...blockFields,
   stories: z.array(relatedStoryRef),
 });
 export type RelatedStoriesNode = z.infer<typeof relatedStoriesNode>;

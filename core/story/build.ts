@@ -3,6 +3,7 @@
 // so blocksFromBody turns them into paragraphs (one per list item).
 import { normalizeText } from '../text';
 import type { BlockNode, RelatedStoryRef, StoryBody } from './body';
+import { sequentialBlockIds, withBlockIds, type NewBlockId } from './block-id';
 import type { ImportBlock } from './import-block';
 import { bodyOf, figure, heading, inlineFromText, paragraph, relatedBlock } from './node-factories';
 import { inlineText, listItemTexts } from './plain-text';
@@ -10,6 +11,8 @@ import { inlineText, listItemTexts } from './plain-text';
 export type BodyFromBlocksOptions = {
   /** When given (and not empty), a related-stories block opens the body, as on the site. */
   related?: ReadonlyArray<RelatedStoryRef>;
+  /** Mints the blocks' ids; b1, b2... by default, which is enough in a story that starts here. */
+  newId?: NewBlockId;
 };
 
 function blockNodeOf(block: ImportBlock): BlockNode {
@@ -28,12 +31,12 @@ function blockNodeOf(block: ImportBlock): BlockNode {
   }
 }
 
-/** A body holding the blocks in order; imported subheadings become h2. */
+/** A body holding the blocks in order, each with an id; imported subheadings become h2. */
 export function bodyFromBlocks(blocks: readonly ImportBlock[], options: BodyFromBlocksOptions = {}): StoryBody {
   const children = blocks.map(blockNodeOf);
   const related = options.related ?? [];
   if (related.length > 0) children.unshift(relatedBlock(related.map((r) => ({ id: r.id, title: normalizeText(r.title) }))));
-  return bodyOf(children);
+  return withBlockIds(bodyOf(children), options.newId ?? sequentialBlockIds());
 }
 
 function figureBlock(node: Extract<BlockNode, { type: 'figure' }>): ImportBlock {

@@ -3,10 +3,12 @@
 // subsequence; between them, a paragraph that shares most of its words with one
 // on the other side is "changed", and the rest is "removed" (only in a) or
 // "added" (only in b). Paragraphs that differ only in Unicode form or spacing
-// count as the same.
+// count as the same. diffStoryTexts adds what changed inside each paragraph,
+// word by word (./word-diff), for a revision history or a returned story.
 import { normalizeText } from '../text';
 import type { StoryBody } from './body';
 import { plainTextOfBody } from './plain-text';
+import { diffWords, type DiffRun } from './word-diff';
 
 export type ParagraphChange = 'same' | 'changed' | 'added' | 'removed';
 
@@ -175,4 +177,43 @@ export function compareStoryTexts(a: ComparableText, b: ComparableText): StoryCo
   const sapo = compareField(a.sapo, b.sapo);
   const body = compareParagraphs(paragraphsOfBody(a.body), paragraphsOfBody(b.body));
   return { headline, sapo, body, same: headline.same && sapo.same && body.every((row) => row.change === 'same') };
+}
+
+/** A row of the comparison with its word-level changes. */
+export interface ParagraphDiff extends ParagraphPair {
+  /** The paragraph word by word: all runs inline; equal + delete is a, equal + insert is b. */
+  runs: DiffRun[];
+}
+
+export interface StoryDiff {
+  headline: DiffRun[];
+  sapo: DiffRun[];
+  body: ParagraphDiff[];
+  /** True when headline, sapo and every paragraph are the same. */
+  same: boolean;
+}
+
+function runsOf(row: ParagraphPair): DiffRun[] {
+  switch (row.change) {
+    case 'same':
+      return row.b === '' ? [] : [{ op: 'equal', text: row.b ?? '' }];
+    case 'added':
+      return [{ op: 'insert', text: row.b ?? '' }];
+    case 'removed':
+      return [{ op: 'delete', text: row.a ?? '' }];
+    case 'changed':
+      return diffWords(row.a ?? '', row.b ?? '');
+  }
+}
+
+/** What changed from a to b (two revisions, or a story before and after the desk's edits), paragraph by paragraph and word by word. */
+export function diffStoryTexts(a: ComparableText, b: ComparableText): StoryDiff {
+  const comparison = compareStoryTexts(a, b);
+  const field = (f: FieldComparison): DiffRun[] => (f.same ? (f.b === '' ? [] : [{ op: 'equal', text: f.b }]) : diffWords(f.a, f.b));
+  return {
+    headline: field(comparison.headline),
+    sapo: field(comparison.sapo),
+    body: comparison.body.map((row) => ({ ...row, runs: runsOf(row) })),
+    same: comparison.same,
+  };
 }

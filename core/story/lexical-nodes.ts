@@ -10,6 +10,7 @@ import { RelatedStoriesNode } from './lexical/related-stories-node';
 
 export * from './lexical/figure-node';
 export * from './lexical/related-stories-node';
+export * from './lexical/block-ids';
 
 export const NEWS_NODES: ReadonlyArray<Klass<LexicalNode>> = [
   HeadingNode,

@@ -16,6 +16,7 @@ import type {
   BlockNode,
   LineBreakNode,
 } from './body';
+import { withLexicalTextFormat } from './lexical-form';
 
 const ELEMENT = { direction: null, format: '', indent: 0, version: 1 } as const;
 
@@ -38,7 +39,7 @@ export function inlineFromText(text: string, format = 0): InlineNode[] {
 }
 
 export function paragraph(children: InlineNode[]): ParagraphNode {
-  return { type: 'paragraph', ...ELEMENT, textFormat: 0, textStyle: '', children };
+  return withLexicalTextFormat({ type: 'paragraph', ...ELEMENT, textFormat: 0, textStyle: '', children });
 }
 
 export function heading(tag: 'h2' | 'h3', children: InlineNode[]): HeadingNode {

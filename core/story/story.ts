@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { STORY_FIELD_LABELS, STORY_LIMITS, tooLongMessage, tooManyMessage } from '../limits';
-import { toWellFormed } from '../text';
+import { toStoredText } from '../text';
 import { storyBody } from './body';
 
 export const STORY_STATUSES = [
@@ -37,7 +37,7 @@ const isoTime = z.iso.datetime({ offset: true, message: 'Thời gian phải theo
 
 /** A text field within its limit (core/limits), with any lone surrogate repaired to U+FFFD. */
 function textField(label: string, maxChars: number) {
-  return z.string().max(maxChars, tooLongMessage(label, maxChars)).overwrite(toWellFormed);
+  return z.string().max(maxChars, tooLongMessage(label, maxChars)).overwrite(toStoredText);
 }
 
 /** What a writer edits, apart from the body. */

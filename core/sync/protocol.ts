@@ -42,6 +42,13 @@ export const syncOpEnvelope = z.strictObject({
 });
 export type SyncOpEnvelope = z.infer<typeof syncOpEnvelope>;
 
+/**
+ * An op as a desk's outbox keeps and sends it: the envelope, with the payload
+ * still the JSON text it was stored as (a backlog push splices megabytes of
+ * story text in as is, instead of parsing and writing it again).
+ */
+export type OutboxOp = Omit<SyncOpEnvelope, 'payload'> & { payloadJson: string | null };
+
 export const pushRequest = z.strictObject({
   ops: z
     .array(syncOpEnvelope, { message: 'ops phải là một mảng' })

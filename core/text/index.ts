@@ -1,5 +1,5 @@
 export { normalizeText } from './normalize';
-export { isWellFormed, repairLoneSurrogates, toWellFormed } from './well-formed';
+export { isWellFormed, repairLoneSurrogates, toStoredText, toWellFormed } from './well-formed';
 export { foldForSearch } from './fold';
 export { slugify } from './slug';
 export { countWords, readingTime, SYLLABLES_PER_MINUTE } from './count';

@@ -24,3 +24,13 @@ export function isWellFormed(text: string): boolean {
 export function toWellFormed(text: string): string {
   return native ? (text as unknown as WellFormedString).toWellFormed() : repairLoneSurrogates(text);
 }
+
+/**
+ * The form every stored string takes, on the desk and the server alike: well-formed
+ * and NFC, so that "Hoà" typed in NFD and in NFC are one word everywhere. Unlike
+ * normalizeText it keeps every character a writer typed (spaces, joiners, tabs).
+ */
+export function toStoredText(text: string): string {
+  const wellFormed = isWellFormed(text) ? text : toWellFormed(text);
+  return wellFormed.normalize('NFC');
+}

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { hashForStory, storyIdFromHash } from './openStory';
+import { hashForStory, storyIdFromHash } from './open-story';
 
 export function useOpenStory(): [string | null, (id: string | null) => void] {
   const [openId, setOpenId] = useState(() => storyIdFromHash(window.location.hash));

@@ -11,8 +11,8 @@ import { $getRoot, type LexicalEditor } from 'lexical';
 import { memo, useEffect, useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isAllowedLinkUrl, type StoryBody } from '../../core/story';
-import { bodyEditorConfig } from './editorConfig';
-import { DocumentSyncPlugin } from './plugins/DocumentSyncPlugin';
+import { bodyEditorConfig } from './editor-config';
+import { AutosavePlugin } from './plugins/AutosavePlugin';
 import { FigurePlugin } from './plugins/FigurePlugin';
 import { FormatShortcutsPlugin } from './plugins/FormatShortcutsPlugin';
 import { ImagesPlugin } from './plugins/ImagesPlugin';
@@ -47,7 +47,7 @@ export function focusBodyStart(editor: LexicalEditor): void {
  */
 export const BodyEditor = memo(function BodyEditor(props: {
   body: StoryBody;
-  sync: Pick<StoryDocument, 'attachEditor' | 'bodyChanged' | 'flush'>;
+  autosave: Pick<StoryDocument, 'attachEditor' | 'bodyChanged' | 'flush'>;
   personalDictionary: readonly string[];
   onEditor: (editor: LexicalEditor | null) => void;
 }): ReactNode {
@@ -92,7 +92,7 @@ export const BodyEditor = memo(function BodyEditor(props: {
       <FigurePlugin />
       <RelatedStoriesPlugin />
       <SpellcheckPlugin personalDictionary={props.personalDictionary} />
-      <DocumentSyncPlugin document={props.sync} />
+      <AutosavePlugin document={props.autosave} />
       <EditorHandle onEditor={props.onEditor} />
     </LexicalComposer>
   );

@@ -39,7 +39,7 @@ export function EditorLayout(props: {
   );
 
   const { saveRevision, flush, edit, attachEditor, bodyChanged } = doc;
-  const sync = useMemo(() => ({ attachEditor, bodyChanged, flush }), [attachEditor, bodyChanged, flush]);
+  const autosave = useMemo(() => ({ attachEditor, bodyChanged, flush }), [attachEditor, bodyChanged, flush]);
   const saveRevisionNow = useCallback(() => {
     saveRevision().then(
       () => notify(t('revisionSaved')),
@@ -90,7 +90,7 @@ export function EditorLayout(props: {
               }}
               onBlur={onBlur}
             />
-            <BodyEditor body={story.body} sync={sync} personalDictionary={settings.personalDictionary} onEditor={onEditor} />
+            <BodyEditor body={story.body} autosave={autosave} personalDictionary={settings.personalDictionary} onEditor={onEditor} />
           </article>
           <MetaPanel meta={doc.meta} sectionsWithTargets={Object.keys(settings.sectionTargets)} onEdit={edit} onBlur={onBlur} />
         </div>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../core/api';
 import type { NewsdeskClient } from '../transport/client';
 import './editor.css';
+import './editor-blocks.css';
 import { EditorLayout } from './EditorLayout';
 import { useStoryDocument } from './useStoryDocument';
 

@@ -13,7 +13,7 @@ import { Dialog } from '../ui/Dialog';
 import './history.css';
 import { RevisionComparison, type CompareMode } from './RevisionComparison';
 import { RevisionList } from './RevisionList';
-import { formatRevisionTime } from './revisionTime';
+import { formatRevisionTime } from './revision-time';
 import { useRevisionHistory, useRevisionTexts } from './useRevisionHistory';
 
 /** The fields a restore writes, in one order, so that two texts can be compared whole. */

@@ -7,7 +7,7 @@ import type { RevisionSummary, Settings } from '../../core/api';
 import type { StoryContent } from '../../core/story';
 import { compareStoryTexts } from '../../core/story/compare';
 import { differingDetails, StoryComparisonTable, type ComparisonLabels } from '../compare/StoryComparisonTable';
-import { formatRevisionTime } from './revisionTime';
+import { formatRevisionTime } from './revision-time';
 
 export type CompareMode = 'current' | 'previous';
 

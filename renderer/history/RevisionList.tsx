@@ -4,7 +4,7 @@
 import type { KeyboardEvent, ReactNode, RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RevisionSummary, Settings } from '../../core/api';
-import { revisionTime } from './revisionTime';
+import { revisionTime } from './revision-time';
 
 const MOVES: Record<string, (index: number, last: number) => number> = {
   ArrowDown: (index, last) => Math.min(index + 1, last),

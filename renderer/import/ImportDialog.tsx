@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { ImportPreview } from '../../core/api';
 import { toServiceError, type NewsdeskClient } from '../transport';
 import { Dialog } from '../ui/Dialog';
-import { ImportFileError, readImportFile } from './importFile';
+import { ImportFileError, readImportFile } from './import-file';
 import { ImportPreviewView } from './ImportPreviewView';
 
 type Step =

@@ -4,7 +4,7 @@
 // not want (images) continue to the editor. A file nobody took is swallowed,
 // so the browser never navigates away to show it.
 import { useEffect, useState } from 'react';
-import { mayBeImportable, pickImportable } from './importFile';
+import { mayBeImportable, pickImportable } from './import-file';
 
 function hasFiles(event: DragEvent): boolean {
   return event.dataTransfer?.types.includes('Files') ?? false;

@@ -2,7 +2,7 @@ import { memo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SearchHit, Settings, StorySummary } from '../../core/api';
 import { Highlighted } from './Highlighted';
-import { formatDateTime, formatRelativeTime } from './relativeTime';
+import { formatDateTime, formatRelativeTime } from './relative-time';
 import { SaveStateBadge, type SaveStateInfo } from './SaveStateBadge';
 
 const SAVED: SaveStateInfo = { state: 'saved' };

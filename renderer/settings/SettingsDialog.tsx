@@ -5,7 +5,7 @@ import { SignInForm } from '../sync/SignInForm';
 import { toServiceError, type NewsdeskClient } from '../transport';
 import { Dialog } from '../ui/Dialog';
 import { DictionaryEditor } from './DictionaryEditor';
-import { formFromSettings, patchFromForm, type FormProblem, type SettingsForm, type SettingsPatch } from './settingsForm';
+import { formFromSettings, patchFromForm, type FormProblem, type SettingsForm, type SettingsPatch } from './settings-form';
 import { TargetsEditor } from './TargetsEditor';
 
 export function SettingsDialog(props: {

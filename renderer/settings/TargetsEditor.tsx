@@ -1,7 +1,7 @@
 // Length targets per section, in words: the editor shows the writer how far along they are.
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TargetRow } from './settingsForm';
+import type { TargetRow } from './settings-form';
 
 export function TargetsEditor(props: { rows: TargetRow[]; sections: readonly string[]; onChange: (rows: TargetRow[]) => void }): ReactNode {
   const { t } = useTranslation();

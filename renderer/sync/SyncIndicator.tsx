@@ -4,7 +4,7 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toServiceError, type NewsdeskClient } from '../transport';
-import { describeSync } from './describeSync';
+import { describeSync } from './describe-sync';
 import { useSyncStatus } from './useSyncStatus';
 import './sync.css';
 

@@ -1,14 +1,9 @@
 // The client over Electron's preload bridge, `window.newsdesk`. The bridge is
 // a foreign object from another process's point of view: its replies and event
 // payloads are checked here like any other boundary.
-import type { EventName, EventPayloads, HandlerArgs, HandlerName, HandlerResults } from '../../core/api';
+import { readEventPayload, type EventName, type EventPayloads, type HandlerArgs, type HandlerName, type HandlerResults, type NewsdeskBridge } from '../../core/api';
 import { ServiceError, type NewsdeskClient } from './client';
-import { isEnvelope, readEnvelope, readEventPayload } from './envelope';
-
-export interface NewsdeskBridge {
-  call(name: string, args: unknown): Promise<unknown>;
-  on(event: string, listener: (payload: unknown) => void): () => void;
-}
+import { isEnvelope, readEnvelope } from './envelope';
 
 /** The preload's bridge when this page runs inside the desktop app, else null. */
 export function findBridge(host: unknown): NewsdeskBridge | null {
@@ -29,8 +24,8 @@ export function errorFromRejection(error: unknown): ServiceError {
     const { code, message } = error;
     if (typeof code === 'string' && typeof message === 'string' && message !== '') return new ServiceError(code, stripIpcPrefix(message));
   }
-  if (error instanceof Error && error.message !== '') return new ServiceError('service', stripIpcPrefix(error.message));
-  return new ServiceError('service', 'Dịch vụ Newsdesk báo lỗi');
+  if (error instanceof Error && error.message !== '') return new ServiceError('SERVICE_ERROR', stripIpcPrefix(error.message));
+  return new ServiceError('SERVICE_ERROR', 'Dịch vụ Newsdesk báo lỗi');
 }
 
 function stripIpcPrefix(message: string): string {
@@ -49,7 +44,7 @@ export function createBridgeClient(bridge: NewsdeskBridge): NewsdeskClient {
     if (!isEnvelope(reply)) return reply as HandlerResults[N];
     const envelope = readEnvelope(reply);
     if (!envelope.ok) throw envelope.error;
-    return envelope.result as HandlerResults[N];
+    return envelope.value as HandlerResults[N];
   }
 
   function on<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void): () => void {

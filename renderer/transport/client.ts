@@ -1,7 +1,7 @@
 // What the renderer sees of the app service. Every screen and the editor talk
 // through this one interface and never learn whether it is Electron IPC or the
 // local HTTP transport underneath.
-import type { EventName, EventPayloads, HandlerArgs, HandlerName, HandlerResults, ServiceErrorShape } from '../../core/api';
+import type { EventName, EventPayloads, HandlerArgs, HandlerName, HandlerResults, CallError } from '../../core/api';
 
 export type { EventName, EventPayloads, HandlerArgs, HandlerName, HandlerResults };
 
@@ -14,7 +14,7 @@ export interface NewsdeskClient {
 }
 
 /** A failure a person can read: `message` is shown as is, `code` is for programs. */
-export class ServiceError extends Error implements ServiceErrorShape {
+export class ServiceError extends Error implements CallError {
   readonly code: string;
 
   constructor(code: string, message: string) {
@@ -27,6 +27,6 @@ export class ServiceError extends Error implements ServiceErrorShape {
 /** Any thrown value as a ServiceError, so that the UI always has a readable message. */
 export function toServiceError(error: unknown): ServiceError {
   if (error instanceof ServiceError) return error;
-  if (error instanceof Error && error.name === 'AbortError') return new ServiceError('aborted', 'Yêu cầu đã bị hủy');
-  return new ServiceError('unexpected', 'Đã có lỗi không mong muốn trong ứng dụng');
+  if (error instanceof Error && error.name === 'AbortError') return new ServiceError('ABORTED', 'Yêu cầu đã bị hủy');
+  return new ServiceError('UNEXPECTED', 'Đã có lỗi không mong muốn trong ứng dụng');
 }

@@ -1,9 +1,9 @@
 // The client over the app service's local HTTP transport: `POST /rpc/<name>`
 // with a bearer token, and server-sent events at `/events` (EventSource cannot
 // set headers, so the token rides in the query string there).
-import type { EventName, EventPayloads, HandlerArgs, HandlerName, HandlerResults } from '../../core/api';
+import { isEventName, readEventPayload, type EventName, type EventPayloads, type HandlerArgs, type HandlerName, type HandlerResults } from '../../core/api';
 import { ServiceError, type NewsdeskClient } from './client';
-import { isEventName, readEventPayload, readHttpReply } from './envelope';
+import { readHttpReply } from './envelope';
 
 export interface HttpClientOptions {
   /** Origin of the app service, e.g. `http://127.0.0.1:5173`. */
@@ -14,7 +14,7 @@ export interface HttpClientOptions {
 }
 
 const NO_TOKEN = new ServiceError(
-  'unauthorized',
+  'UNAUTHORIZED',
   'Thiếu mã truy cập. Hãy mở địa chỉ đầy đủ (có ?token=…) mà Newsdesk in ra khi khởi động.',
 );
 
@@ -40,12 +40,12 @@ export function createHttpClient(options: HttpClientOptions): NewsdeskClient {
         keepalive: body.length < KEEPALIVE_LIMIT,
       });
     } catch {
-      throw new ServiceError('offline', 'Không kết nối được với dịch vụ Newsdesk trên máy này. Dịch vụ có còn chạy không?');
+      throw new ServiceError('OFFLINE', 'Không kết nối được với dịch vụ Newsdesk trên máy này. Dịch vụ có còn chạy không?');
     }
     const envelope = readHttpReply(response.status, await response.text());
     if (!envelope.ok) throw envelope.error;
     // The envelope is checked; the result's shape is the contract's promise for this handler.
-    return envelope.result as HandlerResults[N];
+    return envelope.value as HandlerResults[N];
   }
 
   function ensureSource(): EventSource | null {

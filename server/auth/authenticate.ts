@@ -3,7 +3,7 @@
 import type { FastifyRequest } from 'fastify';
 import { ApiError, forbidden, unauthorized } from '../http/errors';
 import type { Storage, UserRecord } from '../storage/types';
-import type { Role } from './roles';
+import type { Role } from '../../core/newsroom/roles';
 import { bearerToken, hashToken } from './tokens';
 
 export type Caller = { user: UserRecord; tokenHash: string };
@@ -22,11 +22,11 @@ export function authenticator(storage: Storage): Authenticator {
     const token = bearerToken(header);
     if (!token) throw unauthorized();
     const tokenHash = hashToken(token);
-    const session = await storage.findSession(tokenHash);
+    const session = await storage.accounts.findSession(tokenHash);
     if (!session) throw unauthorized();
-    if (session.revokedAt !== null) throw new ApiError(401, 'session_revoked', 'Phiên đăng nhập đã kết thúc, hãy đăng nhập lại');
+    if (session.revokedAt !== null) throw new ApiError(401, 'SESSION_REVOKED', 'Phiên đăng nhập đã kết thúc, hãy đăng nhập lại');
     if (Date.parse(session.expiresAt) <= Date.now()) {
-      throw new ApiError(401, 'session_expired', 'Phiên đăng nhập đã hết hạn, hãy đăng nhập lại');
+      throw new ApiError(401, 'SESSION_EXPIRED', 'Phiên đăng nhập đã hết hạn, hãy đăng nhập lại');
     }
     return { user: session.user, tokenHash };
   }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ApiError, parseOr400 } from '../http/errors';
 import { UserExistsError, type Storage } from '../storage/types';
 import type { Authenticator } from './authenticate';
-import type { LoginLimiter } from './loginLimiter';
+import type { LoginLimiter } from './login-limiter';
 import { dummyPasswordHash, verifyPassword } from './password';
 import { newToken, hashToken } from './tokens';
 import { addUser, newUser, publicUser } from './users';
@@ -19,31 +19,30 @@ export function registerAuthRoutes(app: FastifyInstance, { storage, auth, limite
   app.post('/api/login', async (request) => {
     const body = parseOr400(loginRequest, request.body, 'Yêu cầu đăng nhập');
     const name = body.username.trim().toLowerCase();
-    const waitMs = limiter.retryAfterMs(name, request.ip);
+    const waitMs = await limiter.take(name, request.ip);
     if (waitMs > 0) {
       const minutes = Math.ceil(waitMs / 60_000);
-      throw new ApiError(429, 'too_many_attempts', `Đăng nhập sai quá nhiều lần, hãy thử lại sau ${minutes} phút`, {
+      throw new ApiError(429, 'TOO_MANY_ATTEMPTS', `Đăng nhập sai quá nhiều lần, hãy thử lại sau ${minutes} phút`, {
         'retry-after': String(Math.ceil(waitMs / 1000)),
       });
     }
-    const user = await storage.findUser(name);
+    const user = await storage.accounts.findUser(name);
     const passwordOk = await verifyPassword(body.password, user?.passwordHash ?? (await dummyPasswordHash()));
     if (!user || !passwordOk) {
-      limiter.recordFailure(name, request.ip);
       request.log.info({ username: name }, 'login failed');
-      throw new ApiError(401, 'invalid_credentials', 'Sai tên đăng nhập hoặc mật khẩu');
+      throw new ApiError(401, 'INVALID_CREDENTIALS', 'Sai tên đăng nhập hoặc mật khẩu');
     }
-    limiter.recordSuccess(name, request.ip);
+    await limiter.succeeded(name, request.ip);
     const token = newToken();
     const expiresAt = new Date(Date.now() + tokenTtlMs).toISOString();
-    await storage.createSession({ tokenHash: hashToken(token), userId: user.id, expiresAt });
+    await storage.accounts.createSession({ tokenHash: hashToken(token), userId: user.id, expiresAt });
     request.log.info({ username: name }, 'login');
     return { token, expiresAt, user: publicUser(user) };
   });
 
   app.post('/api/logout', async (request, reply) => {
     const caller = await auth.require(request);
-    await storage.revokeSession(caller.tokenHash);
+    await storage.accounts.revokeSession(caller.tokenHash);
     return reply.code(204).send();
   });
 
@@ -52,7 +51,7 @@ export function registerAuthRoutes(app: FastifyInstance, { storage, auth, limite
   // Editors need the list to assign stories; only the editor-in-chief creates accounts.
   app.get('/api/users', async (request) => {
     await auth.require(request, ['editor', 'chief']);
-    return { users: (await storage.listUsers()).map(publicUser) };
+    return { users: (await storage.accounts.listUsers()).map(publicUser) };
   });
 
   app.post('/api/users', async (request, reply) => {
@@ -62,7 +61,7 @@ export function registerAuthRoutes(app: FastifyInstance, { storage, auth, limite
       const user = await addUser(storage, input);
       return reply.code(201).send(publicUser(user));
     } catch (error) {
-      if (error instanceof UserExistsError) throw new ApiError(409, 'user_exists', error.message);
+      if (error instanceof UserExistsError) throw new ApiError(409, 'USER_EXISTS', error.message);
       throw error;
     }
   });

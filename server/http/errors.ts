@@ -2,6 +2,7 @@
 // sentence for the person reading it. Every route throws ApiError (or lets zod
 // throw), and the error handler in ./errorHandler turns it into JSON.
 import type { z } from 'zod';
+import { listIssues } from '../../core/validation/vietnamese-issues';
 
 export type ErrorBody = {
   error: { code: string; message: string; issues?: Array<{ path: string; message: string }> };
@@ -19,23 +20,15 @@ export class ApiError extends Error {
   }
 }
 
-export const unauthorized = () => new ApiError(401, 'unauthorized', 'Cần đăng nhập (thiếu hoặc sai mã phiên)');
-export const forbidden = () => new ApiError(403, 'forbidden', 'Tài khoản của bạn không có quyền làm việc này');
-export const notFound = () => new ApiError(404, 'not_found', 'Không tìm thấy');
+export const unauthorized = () => new ApiError(401, 'UNAUTHORIZED', 'Cần đăng nhập (thiếu hoặc sai mã phiên)');
+export const forbidden = () => new ApiError(403, 'FORBIDDEN', 'Tài khoản của bạn không có quyền làm việc này');
+export const notFound = () => new ApiError(404, 'NOT_FOUND', 'Không tìm thấy');
 
-/** zod issues as `path: message` pairs, short enough to show in a status bar. */
-export function describeIssues(error: z.ZodError): Array<{ path: string; message: string }> {
-  return error.issues.slice(0, 20).map((issue) => ({
-    path: issue.path.map(String).join('.'),
-    message: issue.message,
-  }));
-}
-
-export function invalidRequest(error: z.ZodError, what = 'Yêu cầu'): ApiError & { issues: ReturnType<typeof describeIssues> } {
-  const issues = describeIssues(error);
+export function invalidRequest(error: z.ZodError, what = 'Yêu cầu'): ApiError & { issues: ReturnType<typeof listIssues> } {
+  const issues = listIssues(error);
   const first = issues[0];
   const detail = first ? `: ${first.path ? `${first.path}: ` : ''}${first.message}` : '';
-  return Object.assign(new ApiError(400, 'invalid_request', `${what} không hợp lệ${detail}`), { issues });
+  return Object.assign(new ApiError(400, 'INVALID_REQUEST', `${what} không hợp lệ${detail}`), { issues });
 }
 
 /** Parses with zod, throwing a 400 ApiError that names the first problem. */

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { Authenticator } from '../auth/authenticate';
 import { ApiError, notFound, parseOr400 } from '../http/errors';
 import type { Storage } from '../storage/types';
-import { detectImageType } from './imageType';
+import { sniffImageType } from '../../core/media/image-type';
 
 export const MAX_MEDIA_BYTES = 10 * 1024 * 1024;
 
@@ -28,21 +28,21 @@ export function registerMediaRoutes(app: FastifyInstance, { storage, auth }: Med
       await auth.require(request);
       const { sha256 } = parseOr400(params, request.params, 'Địa chỉ ảnh');
       const bytes = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-      if (bytes.length === 0) throw new ApiError(400, 'empty_body', 'Không có dữ liệu ảnh');
+      if (bytes.length === 0) throw new ApiError(400, 'EMPTY_BODY', 'Không có dữ liệu ảnh');
       const actual = createHash('sha256').update(bytes).digest('hex');
       if (actual !== sha256) {
         throw new ApiError(400, 'sha256_mismatch', 'Mã sha256 không khớp với dữ liệu ảnh (tệp bị hỏng khi tải lên?)');
       }
-      const mime = detectImageType(bytes);
-      if (!mime) throw new ApiError(415, 'unsupported_image', 'Chỉ nhận ảnh PNG, JPEG, GIF hoặc WebP');
-      const created = await storage.putMedia({ sha256, mime, bytes, size: bytes.length });
+      const mime = sniffImageType(bytes);
+      if (!mime) throw new ApiError(415, 'UNSUPPORTED_IMAGE', 'Chỉ nhận ảnh PNG, JPEG, GIF hoặc WebP');
+      const created = await storage.media.putMedia({ sha256, mime, bytes, size: bytes.length });
       return reply.code(created ? 201 : 200).send({ sha256, mime, size: bytes.length, created });
     });
   });
 
   app.get('/media/:sha256', async (request, reply) => {
     const { sha256 } = parseOr400(params, request.params, 'Địa chỉ ảnh');
-    const isPublic = await storage.isMediaPublic(sha256);
+    const isPublic = await storage.media.isMediaPublic(sha256);
     if (!isPublic) await auth.require(request);
     const etag = `"${sha256}"`;
     void reply
@@ -53,7 +53,7 @@ export function registerMediaRoutes(app: FastifyInstance, { storage, auth }: Med
       .header('cache-control', isPublic ? 'public, max-age=31536000, immutable' : 'private, max-age=3600');
     // The address is the content's hash: a client holding this ETag holds these bytes, so skip reading up to 10 MB.
     if (request.headers['if-none-match'] === etag) return reply.code(304).send();
-    const media = await storage.getMedia(sha256);
+    const media = await storage.media.getMedia(sha256);
     if (!media) throw notFound();
     return reply.header('content-type', media.mime).send(media.bytes);
   });

@@ -6,13 +6,13 @@ import type { StoryBody } from '../../core/story';
 import { ApiError, notFound } from '../http/errors';
 import type { Storage, Teaser } from '../storage/types';
 import { isLive } from '../sync/policy';
-import { RESERVED_SECTION_SLUGS, articlePath, parseArticleFile } from './address';
-import { articlePage } from './articlePage';
+import { RESERVED_SECTION_SLUGS, articlePath, parseArticleFile } from '../../core/site/address';
+import { articlePage } from './article-page';
 import { renderArticleBody } from './body';
 import { SITEMAP_LIMIT, rssFeed, sitemap } from './feeds';
 import { noticePage, type SiteContext } from './layout';
-import { SECTION_PAGE_SIZE, homePage, sectionPage } from './listPages';
-import { LruMap, PageCache, SiteClock, etagMatches, etagOf, type Page } from './pageCache';
+import { SECTION_PAGE_SIZE, homePage, sectionPage } from './list-pages';
+import { LruMap, PageCache, SiteClock, etagMatches, etagOf, type Page } from './page-cache';
 import { SITE_CSS, SITE_CSS_PATH } from './style';
 import { teaserPath } from './teasers';
 
@@ -57,7 +57,7 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): { erro
 
   function siteContext(version: number): Promise<SiteContext> {
     if (context?.version !== version) {
-      const value = storage.latestPublished({ limit: 500 }).then((latest) => {
+      const value = storage.site.latestPublished({ limit: 500 }).then((latest) => {
         const sections = new Map<string, string>();
         for (const t of latest) if (!sections.has(t.sectionSlug)) sections.set(t.sectionSlug, t.section);
         return {
@@ -89,12 +89,12 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): { erro
   app.get(SITE_CSS_PATH, (request, reply) => send(request, reply, cssPage));
 
   app.get('/', (request, reply) =>
-    cached(request, reply, 'home', async (ctx) => page(200, homePage(ctx, await storage.latestPublished({ limit: 200 })))),
+    cached(request, reply, 'home', async (ctx) => page(200, homePage(ctx, await storage.site.latestPublished({ limit: 200 })))),
   );
 
   app.get('/rss.xml', (request, reply) =>
     cached(request, reply, 'rss', async (ctx) => {
-      const items = await storage.latestPublished({ limit: FEED_SIZE });
+      const items = await storage.site.latestPublished({ limit: FEED_SIZE });
       const feed = { title: ctx.siteName, link: `${ctx.baseUrl}/`, description: `Tin mới nhất từ ${ctx.siteName}`, baseUrl: ctx.baseUrl };
       return page(200, rssFeed(feed, items), 'application/rss+xml; charset=utf-8');
     }),
@@ -102,7 +102,7 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): { erro
 
   app.get('/sitemap.xml', (request, reply) =>
     cached(request, reply, 'sitemap', async (ctx) => {
-      const stories = await storage.latestPublished({ limit: SITEMAP_LIMIT });
+      const stories = await storage.site.latestPublished({ limit: SITEMAP_LIMIT });
       const sections = [...new Set(stories.map((t) => t.sectionSlug))];
       return page(200, sitemap(ctx.baseUrl, sections, stories), 'application/xml; charset=utf-8');
     }),
@@ -117,13 +117,13 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): { erro
     const slug = request.params.section;
     if (!validSection(slug)) throw notFound();
     const parsed = pageQuery.safeParse(request.query);
-    if (!parsed.success) throw new ApiError(400, 'bad_page', parsed.error.issues[0]?.message ?? 'Số trang không hợp lệ');
+    if (!parsed.success) throw new ApiError(400, 'BAD_PAGE', parsed.error.issues[0]?.message ?? 'Số trang không hợp lệ');
     const n = parsed.data.page;
     return cached(request, reply, `section:${slug}:${n}`, async (ctx) => {
-      const total = await storage.countPublished(slug);
+      const total = await storage.site.countPublished(slug);
       const pageCount = Math.max(1, Math.ceil(total / SECTION_PAGE_SIZE));
       if (total === 0 || n > pageCount) return page(404, '');
-      const teasers = await storage.latestPublished({ sectionSlug: slug, limit: SECTION_PAGE_SIZE, offset: (n - 1) * SECTION_PAGE_SIZE });
+      const teasers = await storage.site.latestPublished({ sectionSlug: slug, limit: SECTION_PAGE_SIZE, offset: (n - 1) * SECTION_PAGE_SIZE });
       const name = teasers[0]?.section ?? slug;
       return page(200, sectionPage(ctx, { name, slug, page: n, pageCount, teasers }));
     });
@@ -133,7 +133,7 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): { erro
     const slug = request.params.section;
     if (!validSection(slug)) throw notFound();
     return cached(request, reply, `rss:${slug}`, async (ctx) => {
-      const items = await storage.latestPublished({ sectionSlug: slug, limit: FEED_SIZE });
+      const items = await storage.site.latestPublished({ sectionSlug: slug, limit: FEED_SIZE });
       if (items.length === 0) return page(404, '');
       const name = (items[0] as Teaser).section;
       const feed = {
@@ -151,7 +151,7 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): { erro
     const name = parseArticleFile(file);
     if (!validSection(section) || !name) throw notFound();
     return cached(request, reply, `article:${section}/${file}`, async (ctx) => {
-      const lookup = await storage.findByAddress(name.shortId, { sectionSlug: section, slug: name.slug });
+      const lookup = await storage.site.findByAddress(name.shortId, { sectionSlug: section, slug: name.slug });
       if (!lookup) return page(404, '');
       const { stored, address } = lookup;
       const story = stored.story;
@@ -163,9 +163,9 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): { erro
         return page(301, '', HTML, { location: canonical, cacheControl: 'public, max-age=300' });
       }
       const [picks, more, related] = await Promise.all([
-        storage.latestPublished({ picksOnly: true, excludeId: story.id, limit: PICKS_IN_BOX }),
-        storage.latestPublished({ sectionSlug: address.sectionSlug, excludeId: story.id, limit: MORE_IN_BOX }),
-        storage.publishedByIds(relatedIds(story.body)),
+        storage.site.latestPublished({ picksOnly: true, excludeId: story.id, limit: PICKS_IN_BOX }),
+        storage.site.latestPublished({ sectionSlug: address.sectionSlug, excludeId: story.id, limit: MORE_IN_BOX }),
+        storage.site.publishedByIds(relatedIds(story.body)),
       ]);
       const relatedUrls = new Map(related.map((t) => [t.id, teaserPath(t)]));
       const bodyKey = `${story.id}:${story.rev}:${[...relatedUrls.values()].join(' ')}`;

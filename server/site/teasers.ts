@@ -1,5 +1,5 @@
 import type { Teaser } from '../storage/types';
-import { articlePath } from './address';
+import { articlePath } from '../../core/site/address';
 import { html, type SafeHtml } from './html';
 import { formatPublishedTime } from './time';
 

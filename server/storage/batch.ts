@@ -8,8 +8,8 @@ import type { Decide, OpDecision, OpOutcome, OpRequest, StoredStory, UserRecord 
 
 export type ApplyDecision = Extract<OpDecision, { type: 'apply' }>;
 
-export type PlannedWrite = {
-  op: OpRequest;
+export type PlannedWrite<Op extends OpRequest = OpRequest> = {
+  op: Op;
   /** The story before this op (null when this op creates it). */
   before: StoredStory | null;
   story: Story;
@@ -23,9 +23,9 @@ type PlannedOutcome =
   | { status: 'applied-pending'; write: number }
   | { status: 'conflict-pending'; write: number };
 
-export type BatchPlan = {
+export type BatchPlan<Op extends OpRequest = OpRequest> = {
   outcomes: PlannedOutcome[];
-  writes: PlannedWrite[];
+  writes: PlannedWrite<Op>[];
   /** Claimed op ids that ended in nothing written: their claim is dropped so a retry is judged again. */
   released: string[];
   affectsSite: boolean;
@@ -33,27 +33,27 @@ export type BatchPlan = {
 
 export type PriorOp = { userId: string; rev: number | null };
 
-export const notFound: OpOutcome = { status: 'rejected', code: 'not_found', message: 'Bài không có trên máy chủ' };
+export const notFound: OpOutcome = { status: 'rejected', code: 'NOT_FOUND', message: 'Bài không có trên máy chủ' };
 const opIdTaken: OpOutcome = {
   status: 'rejected',
-  code: 'op_id_taken',
+  code: 'OP_ID_TAKEN',
   message: 'Mã thao tác này đã được dùng bởi tài khoản khác',
 };
 
-export function planBatch(
-  ops: readonly OpRequest[],
+export function planBatch<Op extends OpRequest>(
+  ops: readonly Op[],
   user: UserRecord,
   claimed: ReadonlySet<string>,
   prior: ReadonlyMap<string, PriorOp>,
   stories: ReadonlyMap<string, StoredStory>,
-  decide: Decide,
-): BatchPlan {
+  decide: Decide<Op>,
+): BatchPlan<Op> {
   const state = new Map<string, { stored: StoredStory; write: number | null }>();
   for (const [id, stored] of stories) state.set(id, { stored, write: null });
   const appliedRev = new Map<string, number>();
   const released = new Set<string>();
   const outcomes: PlannedOutcome[] = [];
-  const writes: PlannedWrite[] = [];
+  const writes: PlannedWrite<Op>[] = [];
 
   ops.forEach((op, index) => {
     if (!claimed.has(op.opId)) {

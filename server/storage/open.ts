@@ -2,8 +2,8 @@
 // SQLite file, postgres:// or postgresql:// → PostgreSQL.
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SqliteStorage } from './sqlite';
-import { PostgresStorage } from './postgres';
+import { openSqliteStorage } from './sqlite';
+import { openPostgresStorage } from './postgres';
 import type { Storage } from './types';
 
 export const DEFAULT_SQLITE_FILE = './data/server.db';
@@ -21,5 +21,5 @@ export function storageTarget(databaseUrl: string | undefined): StorageTarget {
 
 export async function openStorage(databaseUrl: string | undefined, onPoolError: (error: Error) => void): Promise<Storage> {
   const target = storageTarget(databaseUrl);
-  return target.kind === 'sqlite' ? new SqliteStorage(target.file) : PostgresStorage.open(target.url, onPoolError);
+  return target.kind === 'sqlite' ? openSqliteStorage(target.file) : openPostgresStorage(target.url, onPoolError);
 }

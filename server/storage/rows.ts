@@ -2,10 +2,10 @@
 // the checks applied to what comes back out of the database.
 import { z } from 'zod';
 import { story as storySchema, type Story } from '../../core/story';
-import { sectionSlugOf, shortIdOf } from '../site/address';
-import { isPick } from '../site/picks';
-import { role } from '../auth/roles';
-import type { Teaser, UserRecord } from './types';
+import { sectionSlugOf, shortIdOf } from '../../core/site/address';
+import { isPick } from '../../core/site/picks';
+import { role } from '../../core/newsroom/roles';
+import type { StoredStory, Teaser, UserRecord } from './types';
 
 export type StoryColumns = {
   id: string;
@@ -106,4 +106,9 @@ export const LIVE_STATUSES = ['published', 'corrected'] as const;
 export function liveCondition(alias = ''): string {
   const p = alias ? `${alias}.` : '';
   return `${p}status IN (${LIVE_STATUSES.map((s) => `'${s}'`).join(', ')}) AND ${p}trashed_at IS NULL`;
+}
+
+/** A stories row (data, seq, trashed_at) as the story and its place in the change stream. */
+export function storedFromRow(row: Record<string, unknown>): StoredStory {
+  return { story: parseStory(row.data), seq: Number(row.seq), trashedAt: toIsoOrNull(row.trashed_at as Date | string | null) };
 }

@@ -3,7 +3,10 @@
 // instances sharing one database). Policy lives outside: applyOp receives a pure
 // `decide` function and only guarantees atomicity, dedupe and ordering.
 import type { RevisionReason, Story } from '../../core/story';
-import type { Role } from '../auth/roles';
+import type { Role } from '../../core/newsroom/roles';
+import type { PublicAddress } from '../../core/site/address';
+
+export type { PublicAddress };
 
 export type UserRecord = {
   id: string;
@@ -27,8 +30,6 @@ export type StoredStory = {
   trashedAt: string | null;
 };
 
-/** The public address of a story: /{sectionSlug}/{slug}-{shortId}.html */
-export type PublicAddress = { sectionSlug: string; slug: string };
 
 export type OpDecision =
   | {
@@ -47,6 +48,7 @@ export type OpDecision =
   | { type: 'conflict' }
   | { type: 'reject'; code: string; message: string };
 
+/** What storage needs of an op; the route's parsed op travels through whole, as `Op`. */
 export type OpRequest = { opId: string; kind: string; storyId: string };
 
 export type OpOutcome =
@@ -56,7 +58,7 @@ export type OpOutcome =
   | { status: 'rejected'; code: string; message: string };
 
 /** Judges one op of a batch against the story as the earlier ops left it. */
-export type Decide = (op: OpRequest, index: number, current: StoredStory | null) => OpDecision;
+export type Decide<Op extends OpRequest = OpRequest> = (op: Op, index: number, current: StoredStory | null) => OpDecision;
 
 export type Viewer = { username: string; role: Role };
 
@@ -94,19 +96,29 @@ export type TeaserQuery = {
 
 export type DatabaseHealth = { kind: 'sqlite' | 'postgres'; ok: boolean; migration: number; error?: string };
 
-export interface Storage {
-  readonly kind: 'sqlite' | 'postgres';
-  health(): Promise<DatabaseHealth>;
-  close(): Promise<void>;
-
+/** Accounts: users and their sign-in sessions. */
+export interface AccountStore {
   createUser(user: Omit<UserRecord, 'id' | 'createdAt'>): Promise<UserRecord>;
   findUser(username: string): Promise<UserRecord | null>;
   listUsers(): Promise<UserRecord[]>;
-
   createSession(session: { tokenHash: string; userId: string; expiresAt: string }): Promise<void>;
   findSession(tokenHash: string): Promise<SessionRecord | null>;
   revokeSession(tokenHash: string): Promise<void>;
+  /**
+   * Counts one sign-in attempt of this (username, ip) pair, atomically: a
+   * window older than `windowMs` starts again at 1. Answers the count and the
+   * window's start after this attempt. Concurrent attempts, from any server
+   * instance sharing the database, each get their own number.
+   */
+  countLoginAttempt(username: string, ip: string, now: Date, windowMs: number): Promise<LoginAttempts>;
+  /** A successful sign-in forgets the pair's attempts. */
+  clearLoginAttempts(username: string, ip: string): Promise<void>;
+}
 
+export type LoginAttempts = { attempts: number; windowStart: Date };
+
+/** Desk sync: the story pool, its revisions and the change stream. */
+export interface SyncStore {
   /**
    * Applies a push's ops, in order, in one transaction: claims each opId (a
    * unique constraint, so a retry or a concurrent copy is a duplicate), locks
@@ -114,16 +126,22 @@ export interface Storage {
    * and its own change number. Conflicts and rejections leave no trace, so a
    * retry is judged again. Answers one outcome per op, in order.
    */
-  applyOps(ops: readonly OpRequest[], user: UserRecord, decide: Decide): Promise<OpOutcome[]>;
+  applyOps<Op extends OpRequest>(ops: readonly Op[], user: UserRecord, decide: Decide<Op>): Promise<OpOutcome[]>;
   getStory(id: string): Promise<StoredStory | null>;
   pull(viewer: Viewer, cursor: number, limit: number): Promise<PullPage>;
+}
 
+/** Images, addressed by sha256. */
+export interface MediaStore {
   /** Stores an image once; returns false when those bytes were already there. */
   putMedia(media: MediaRecord): Promise<boolean>;
   getMedia(sha256: string): Promise<MediaRecord | null>;
   /** True when a published story shows this image, so anyone may fetch it. */
   isMediaPublic(sha256: string): Promise<boolean>;
+}
 
+/** What the public site reads: published stories, their addresses and the site version. */
+export interface SiteStore {
   /** Bumped by every change readers can see; the public pages' cache key. */
   siteVersion(): Promise<number>;
   /** The story that was ever public at this address (current or old), if any. */
@@ -131,6 +149,17 @@ export interface Storage {
   latestPublished(query: TeaserQuery): Promise<Teaser[]>;
   countPublished(sectionSlug?: string): Promise<number>;
   publishedByIds(ids: string[]): Promise<Teaser[]>;
+}
+
+/** The server's storage, one object per concern; ./sqlite and ./postgres each build one. */
+export interface Storage {
+  readonly kind: 'sqlite' | 'postgres';
+  health(): Promise<DatabaseHealth>;
+  close(): Promise<void>;
+  readonly accounts: AccountStore;
+  readonly sync: SyncStore;
+  readonly media: MediaStore;
+  readonly site: SiteStore;
 }
 
 export class UserExistsError extends Error {

@@ -15,11 +15,11 @@
 // conflict and nothing is written.
 import { slugify } from '../../core/text';
 import type { Story, StoryStatus } from '../../core/story';
-import { isDesk } from '../auth/roles';
-import { RESERVED_SECTION_SLUGS, sectionSlugOf } from '../site/address';
+import { isDesk } from '../../core/newsroom/roles';
+import { RESERVED_SECTION_SLUGS, sectionSlugOf } from '../../core/site/address';
 import type { OpDecision, PublicAddress, StoredStory, UserRecord } from '../storage/types';
 import type { SyncOp } from './protocol';
-import { mediaRefsOf } from './mediaRefs';
+import { mediaRefsOf } from './media-refs';
 
 const LIVE: readonly StoryStatus[] = ['published', 'corrected'];
 const REPORTER_EDITABLE: readonly StoryStatus[] = ['draft', 'submitted', 'returned'];
@@ -27,7 +27,7 @@ const REPORTER_TARGETS: readonly StoryStatus[] = ['draft', 'submitted'];
 const DESK_TARGETS: readonly StoryStatus[] = ['draft', 'submitted', 'editing', 'returned', 'approved', 'spiked'];
 
 const reject = (code: string, message: string): OpDecision => ({ type: 'reject', code, message });
-const FORBIDDEN = reject('forbidden', 'Tài khoản của bạn không có quyền làm việc này với bài này');
+const FORBIDDEN = reject('FORBIDDEN', 'Tài khoản của bạn không có quyền làm việc này với bài này');
 
 export function isLive(status: StoryStatus): boolean {
   return LIVE.includes(status);
@@ -55,7 +55,7 @@ function applied(story: Story, current: StoredStory | null, extra: Partial<Extra
   let address: PublicAddress | null = null;
   if (live) {
     const a = publicAddressOf(story);
-    if ('error' in a) return reject('not_publishable', a.error);
+    if ('error' in a) return reject('NOT_PUBLISHABLE', a.error);
     address = a;
   }
   return {
@@ -75,7 +75,7 @@ export function decideOp(op: SyncOp, user: UserRecord, current: StoredStory | nu
     if (!canSee(user, current.story)) return FORBIDDEN;
     if (op.baseRev !== current.story.rev) return { type: 'conflict' };
   } else if (op.kind !== 'upsert' || op.baseRev !== 0) {
-    return reject('not_found', 'Bài không có trên máy chủ');
+    return reject('NOT_FOUND', 'Bài không có trên máy chủ');
   }
   const desk = isDesk(user.role);
   switch (op.kind) {
@@ -83,24 +83,24 @@ export function decideOp(op: SyncOp, user: UserRecord, current: StoredStory | nu
       return decideUpsert(op, user, current, now);
     case 'delete': {
       const s = (current as StoredStory).story;
-      if (isLive(s.status)) return reject('published', 'Bài đang xuất bản, hãy gỡ bài trước khi xoá');
+      if (isLive(s.status)) return reject('PUBLISHED', 'Bài đang xuất bản, hãy gỡ bài trước khi xoá');
       if (!desk && !REPORTER_EDITABLE.includes(s.status)) return FORBIDDEN;
       const decision = applied({ ...s, updatedAt: now }, current, {});
       return decision.type === 'apply' ? { ...decision, trashedAt: now } : decision;
     }
     case 'publish': {
-      if (!desk) return reject('forbidden', 'Chỉ biên tập viên và tổng biên tập được xuất bản bài');
+      if (!desk) return reject('FORBIDDEN', 'Chỉ biên tập viên và tổng biên tập được xuất bản bài');
       const c = current as StoredStory;
-      if (c.trashedAt !== null) return reject('trashed', 'Bài đang trong thùng rác');
-      if (c.story.status === 'spiked') return reject('spiked', 'Bài đã bị huỷ, không thể xuất bản');
+      if (c.trashedAt !== null) return reject('TRASHED', 'Bài đang trong thùng rác');
+      if (c.story.status === 'spiked') return reject('SPIKED', 'Bài đã bị huỷ, không thể xuất bản');
       const publishedAt = op.payload.publishedAt ?? c.story.publishedAt ?? now;
       const story: Story = { ...c.story, status: 'published', publishedAt: new Date(publishedAt).toISOString(), updatedAt: now };
       return applied(story, current, { revisionReason: 'publish' });
     }
     case 'unpublish': {
-      if (!desk) return reject('forbidden', 'Chỉ biên tập viên và tổng biên tập được gỡ bài');
+      if (!desk) return reject('FORBIDDEN', 'Chỉ biên tập viên và tổng biên tập được gỡ bài');
       const c = current as StoredStory;
-      if (!isLive(c.story.status)) return reject('not_published', 'Bài chưa được xuất bản');
+      if (!isLive(c.story.status)) return reject('NOT_PUBLISHED', 'Bài chưa được xuất bản');
       return applied({ ...c.story, status: 'unpublished', updatedAt: now }, current, {});
     }
   }
@@ -113,22 +113,22 @@ function decideUpsert(
   now: string,
 ): OpDecision {
   const p = op.payload;
-  if (p.id !== undefined && p.id !== op.storyId) return reject('id_mismatch', 'Mã bài trong nội dung khác mã bài của thao tác');
+  if (p.id !== undefined && p.id !== op.storyId) return reject('ID_MISMATCH', 'Mã bài trong nội dung khác mã bài của thao tác');
   const before = current?.story ?? null;
   const desk = isDesk(user.role);
   const target = p.status ?? before?.status ?? 'draft';
 
   if (!desk) {
     if (before && !REPORTER_EDITABLE.includes(before.status)) {
-      return reject('forbidden', 'Bài đã chuyển cho ban biên tập, phóng viên không sửa được nữa');
+      return reject('FORBIDDEN', 'Bài đã chuyển cho ban biên tập, phóng viên không sửa được nữa');
     }
     if (!REPORTER_TARGETS.includes(target) && target !== before?.status) {
-      return reject('forbidden', 'Phóng viên chỉ có thể lưu nháp hoặc gửi bài');
+      return reject('FORBIDDEN', 'Phóng viên chỉ có thể lưu nháp hoặc gửi bài');
     }
   } else if (before && isLive(before.status)) {
-    if (!isLive(target)) return reject('published', 'Bài đang xuất bản: hãy gỡ bài trước khi đổi trạng thái');
+    if (!isLive(target)) return reject('PUBLISHED', 'Bài đang xuất bản: hãy gỡ bài trước khi đổi trạng thái');
   } else if (!DESK_TARGETS.includes(target) && target !== before?.status) {
-    return reject('forbidden', 'Hãy dùng thao tác publish/unpublish để xuất bản hoặc gỡ bài');
+    return reject('FORBIDDEN', 'Hãy dùng thao tác publish/unpublish để xuất bản hoặc gỡ bài');
   }
 
   const story: Story = {

@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { Authenticator } from '../auth/authenticate';
 import { z } from 'zod';
-import { describeIssues, notFound, parseOr400 } from '../http/errors';
-import type { OpOutcome, OpRequest, Storage, StoredStory } from '../storage/types';
+import { listIssues } from '../../core/validation/vietnamese-issues';
+import { notFound, parseOr400 } from '../http/errors';
+import type { OpOutcome, Storage, StoredStory } from '../storage/types';
 import { canSee, decideOp } from './policy';
 import {
   parseOpPayload,
@@ -44,36 +45,31 @@ export function registerSyncRoutes(app: FastifyInstance, { storage, auth, onSite
     const { user } = await auth.require(request);
     const { ops } = parseOr400(pushRequest, request.body, 'Yêu cầu đồng bộ');
     // Payloads are checked one by one: a bad op is rejected alone, the rest go to storage as one batch.
-    const results: Array<OpResult | null> = [];
-    const batch: Array<{ request: OpRequest; op: SyncOp; slot: number }> = [];
-    for (const envelope of ops) {
+    const checked = ops.map((envelope): SyncOp | OpResult => {
       const parsed = parseOpPayload(envelope);
-      if (parsed.ok) {
-        batch.push({ request: { opId: envelope.opId, kind: envelope.kind, storyId: envelope.storyId }, op: parsed.op, slot: results.length });
-        results.push(null);
-        continue;
-      }
-      const first = describeIssues(parsed.error)[0];
+      if (parsed.ok) return parsed.op;
+      const first = listIssues(parsed.error)[0];
       const where = first?.path ? `${first.path}: ` : '';
-      results.push({
+      return {
         opId: envelope.opId,
         status: 'rejected',
-        code: 'invalid_payload',
+        code: 'INVALID_PAYLOAD',
         message: `Nội dung thao tác không hợp lệ: ${where}${first?.message ?? ''}`,
-      });
-    }
-    // In order: a later op may build on an earlier one (upsert, then publish).
-    const outcomes = await storage.applyOps(
-      batch.map((b) => b.request),
-      user,
-      (_request, index, current) => decideOp((batch[index] as (typeof batch)[number]).op, user, current, new Date().toISOString()),
-    );
-    outcomes.forEach((outcome, i) => {
-      const b = batch[i] as (typeof batch)[number];
-      results[b.slot] = toResult(b.request.opId, outcome);
+      };
+    });
+    const accepted = checked.filter((c): c is SyncOp => !('status' in c));
+    // In order: a later op may build on an earlier one (upsert, then publish). Each parsed
+    // op travels through storage whole and comes back to `decide` as itself.
+    const now = new Date().toISOString();
+    const outcomes = await storage.sync.applyOps(accepted, user, (op, _index, current) => decideOp(op, user, current, now));
+    const outcomeOf = new Map(accepted.map((op, i) => [op, outcomes[i]]));
+    const answered = checked.map((c): OpResult => {
+      if ('status' in c) return c;
+      const outcome = outcomeOf.get(c);
+      if (outcome === undefined) throw new Error('storage answered fewer ops than it was given');
+      return toResult(c.opId, outcome);
     });
     if (outcomes.some((o) => o.status === 'applied')) onSiteMayHaveChanged();
-    const answered = results.filter((r): r is OpResult => r !== null);
     const applied = answered.filter((r) => r.status === 'applied').length;
     request.log.info({ user: user.username, ops: ops.length, applied }, 'push');
     return { results: answered };
@@ -82,7 +78,7 @@ export function registerSyncRoutes(app: FastifyInstance, { storage, auth, onSite
   app.get('/api/stories/:id', async (request): Promise<StoredStoryWire> => {
     const { user } = await auth.require(request);
     const { id } = parseOr400(storyParams, request.params, 'Mã bài');
-    const stored = await storage.getStory(id);
+    const stored = await storage.sync.getStory(id);
     // Invisible and absent look the same, so the answer reveals nothing.
     if (!stored || !canSee(user, stored.story)) throw notFound();
     return wire(stored);
@@ -91,7 +87,7 @@ export function registerSyncRoutes(app: FastifyInstance, { storage, auth, onSite
   app.get('/api/sync/pull', async (request): Promise<PullResponse> => {
     const { user } = await auth.require(request);
     const { cursor, limit } = parseOr400(pullQuery, request.query, 'Yêu cầu lấy thay đổi');
-    const page = await storage.pull({ username: user.username, role: user.role }, cursor, limit);
+    const page = await storage.sync.pull({ username: user.username, role: user.role }, cursor, limit);
     return { changes: page.changes.map(wire), cursor: page.cursor, more: page.more };
   });
 }

@@ -5,16 +5,13 @@ import type { Handlers } from '../../core/api';
 import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors';
 import { handler } from '../handler';
-import { sniffImageType } from '../image-type';
+import { sniffImageType } from '../../core/media/image-type';
 import { decodeBase64, decodedLength, megabytes } from '../upload-bytes';
 
 export const MAX_MEDIA_BYTES = 10 * 1024 * 1024;
 
 export function mediaHandlers(context: ServiceContext): Pick<Handlers, 'media.add' | 'media.get'> {
-  const insert = context.db.prepare(
-    'INSERT OR IGNORE INTO media (sha256, mime, size, created_at, bytes) VALUES (?, ?, ?, ?, ?)',
-  );
-  const select = context.db.prepare('SELECT sha256, mime, bytes FROM media WHERE sha256 = ?');
+  const { media } = context.store;
   return {
     'media.add': handler('media.add', ({ bytes: base64 }) => {
       const size = decodedLength(base64);
@@ -27,11 +24,11 @@ export function mediaHandlers(context: ServiceContext): Pick<Handlers, 'media.ad
         throw new ServiceError('NOT_AN_IMAGE', 'Tệp không phải là ảnh (chỉ nhận PNG, JPEG, GIF, WebP)');
       }
       const sha256 = createHash('sha256').update(bytes).digest('hex');
-      insert.run(sha256, mime, bytes.byteLength, context.clock().toISOString(), bytes);
+      media.add(sha256, mime, bytes);
       return { sha256, src: `media:${sha256}`, mime };
     }),
     'media.get': handler('media.get', ({ sha256 }) => {
-      const row = select.get(sha256) as { sha256: string; mime: string; bytes: Buffer } | undefined;
+      const row = media.get(sha256);
       if (!row) throw new ServiceError('MEDIA_NOT_FOUND', 'Không tìm thấy ảnh này trong kho dữ liệu.', 'not_found');
       return { sha256: row.sha256, mime: row.mime, bytes: row.bytes.toString('base64') };
     }),

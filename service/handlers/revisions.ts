@@ -14,7 +14,7 @@ function revisionNotFound(): ServiceError {
 }
 
 export function revisionHandlers(context: ServiceContext): Pick<Handlers, RevisionHandlerName> {
-  const { stories, synced, events } = context;
+  const { stories, events } = context;
   return {
     'revisions.list': handler('revisions.list', ({ storyId }) =>
       stories.revisions(storyId).map(({ id, author, createdAt, reason, open }) => ({ id, author, createdAt, reason, open })),
@@ -43,7 +43,7 @@ export function revisionHandlers(context: ServiceContext): Pick<Handlers, Revisi
           'conflict',
         );
       }
-      const restored = synced.save(story.id, revision.content, { author: authorOf(context), reason: 'restore' });
+      const restored = stories.save(story.id, revision.content, { author: authorOf(context), reason: 'restore' });
       events.emit('story.changed', { id: story.id });
       return restored;
     }),

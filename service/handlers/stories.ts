@@ -1,6 +1,6 @@
 // Stories: the list, one story, and every write a reporter makes. Each write is
 // one SQLite transaction in the store, its sync outbox op included (through
-// context.synced); afterwards 'story.changed' tells every window, and saves are bracketed by 'save.state' so the UI can show
+// context.stories); afterwards 'story.changed' tells every window, and saves are bracketed by 'save.state' so the UI can show
 // "Đang lưu" / "Đã lưu" / "Lỗi" whichever window made the save.
 import type { HandlerName, Handlers, StorySummary } from '../../core/api';
 import { emptyBody, type StoryContent } from '../../core/story';
@@ -47,7 +47,7 @@ function tracked<T>(context: ServiceContext, id: string, write: () => T): T {
 }
 
 export function storyHandlers(context: ServiceContext): Pick<Handlers, StoryHandlerName> {
-  const { stories, synced, events } = context;
+  const { stories, events } = context;
   return {
     'stories.list': handler('stories.list', ({ cursor, ...filters }) => {
       const page = stories.list({ ...filters, after: cursor ?? null });
@@ -59,23 +59,23 @@ export function storyHandlers(context: ServiceContext): Pick<Handlers, StoryHand
       return story;
     }),
     'stories.create': handler('stories.create', ({ content }) => {
-      const story = synced.create({ ...emptyStoryContent(), ...content }, { author: authorOf(context) });
+      const story = stories.create({ ...emptyStoryContent(), ...content }, { author: authorOf(context) });
       events.emit('story.changed', { id: story.id });
       return story;
     }),
     'stories.save': handler('stories.save', ({ id, content }) =>
-      tracked(context, id, () => synced.save(id, content, { author: authorOf(context) })),
+      tracked(context, id, () => stories.save(id, content, { author: authorOf(context) })),
     ),
     'stories.autosave': handler('stories.autosave', ({ id, content }) =>
-      tracked(context, id, () => ({ updatedAt: synced.autosave(id, content, { author: authorOf(context) }).story.updatedAt })),
+      tracked(context, id, () => ({ updatedAt: stories.autosave(id, content, { author: authorOf(context) }).story.updatedAt })),
     ),
     'stories.trash': handler('stories.trash', ({ id }) => {
-      synced.trash(id);
+      stories.trash(id);
       events.emit('story.changed', { id });
       return { ok: true };
     }),
     'stories.restore': handler('stories.restore', ({ id }) => {
-      synced.restore(id);
+      stories.restore(id);
       events.emit('story.changed', { id });
       return { ok: true };
     }),

@@ -2,7 +2,7 @@
 // network; the rest read or write the local store.
 import type { HandlerName, Handlers } from '../../core/api';
 import { handler } from '../handler';
-import type { DesktopSync } from './index';
+import type { DesktopSync } from './desktop-sync';
 
 type SyncHandlerName = Extract<HandlerName, `sync.${string}`>;
 

@@ -2,10 +2,9 @@
 // content-addressed, so an upload is idempotent and a retry harmless. Which
 // images a server already has is remembered per server in sync_meta, so an
 // image is sent once, not with every save of its story.
-import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
-import type { SyncMeta } from './meta';
-import type { OutgoingOp } from './outbox';
+import type { MediaStore, SyncMeta } from '../../db';
+import type { OutgoingOp } from '../../db/outbox/outbox';
 import { SyncFailure, type SyncServerClient } from './server-client';
 
 /** A figure's `src` in stored payload JSON; the JSON is ours, so the pattern is exact. */
@@ -17,14 +16,10 @@ export function mediaRefsInPayload(payloadJson: string | null): string[] {
 }
 
 export class MediaUploader {
-  private readonly select;
-
   constructor(
-    db: Database,
+    private readonly media: MediaStore,
     private readonly meta: SyncMeta,
-  ) {
-    this.select = db.prepare('SELECT bytes FROM media WHERE sha256 = ?');
-  }
+  ) {}
 
   /** Sends the images these ops show that `serverUrl` does not have yet. */
   async upload(client: SyncServerClient, serverUrl: string, ops: readonly OutgoingOp[]): Promise<void> {
@@ -32,7 +27,7 @@ export class MediaUploader {
     for (const sha256 of wanted) {
       const key = `media:${serverUrl}|${sha256}`;
       if (this.meta.read(key, z.literal(true))) continue;
-      const row = this.select.get(sha256) as { bytes: Buffer } | undefined;
+      const row = this.media.get(sha256);
       // Not here (a story pulled from elsewhere): nothing to send; the server has it or shows no image.
       if (row) {
         try {

@@ -2,8 +2,8 @@
 // each page applied (or kept aside, or fed into a conflict: see Reconciler)
 // in one transaction together with the cursor that follows it.
 import type { ServiceContext } from '../context';
-import { accountKey, cursorValue, type SyncMeta } from './meta';
-import type { Reconciler } from './reconcile';
+import { accountKey, cursorValue, type SyncMeta } from '../../db/sync-state/sync-meta';
+import type { Reconciler } from '../../db/sync-state/reconcile';
 import type { SyncServerClient } from './server-client';
 import type { SyncAccount } from './token-store';
 
@@ -26,10 +26,10 @@ export async function pullChanges(
   for (let page = 0; page < 1_000_000 && !hooks.stopped(); page++) {
     const answer = await client.pull(cursor, pageSize);
     hooks.answered();
-    context.db.transaction(() => {
+    context.store.transaction(() => {
       for (const change of answer.changes) reconciler.pulled(change);
       meta.write(key, answer.cursor);
-    })();
+    });
     hooks.changed();
     cursor = answer.cursor;
     if (!answer.more) return;

@@ -6,8 +6,8 @@ import type { OpResult } from '../../core/sync';
 import type { ServiceContext } from '../context';
 import type { MediaUploader } from './media-upload';
 import type { SyncLimits } from './options';
-import type { OutgoingOp, Outbox } from './outbox';
-import type { Reconciler } from './reconcile';
+import type { OutgoingOp, Outbox } from '../../db/outbox/outbox';
+import type { Reconciler } from '../../db/sync-state/reconcile';
 import { SyncFailure, type SyncServerClient } from './server-client';
 import type { SyncAccount } from './token-store';
 
@@ -126,14 +126,14 @@ export class OutboxPusher {
     const [op] = batch;
     if (!op) return;
     const message = failure.status === 413 ? 'Bài quá lớn để gửi lên máy chủ.' : failure.message;
-    this.deps.context.db.transaction(() => this.deps.reconciler.rejected(op.opId, message))();
+    this.deps.context.store.transaction(() => this.deps.reconciler.rejected(op.opId, message));
   }
 
   private apply(account: SyncAccount, batch: readonly OutgoingOp[], results: readonly OpResult[]): void {
     const { reconciler, outbox, context } = this.deps;
     const byId = new Map(results.map((result) => [result.opId, result]));
     const unanswered: string[] = [];
-    context.db.transaction(() => {
+    context.store.transaction(() => {
       for (const op of batch) {
         const result = byId.get(op.opId);
         if (!result) {
@@ -154,7 +154,7 @@ export class OutboxPusher {
         }
       }
       reconciler.settle(batch.map((op) => op.storyId));
-    })();
+    });
     if (unanswered.length > 0) outbox.release(unanswered, 'Máy chủ không trả lời thao tác này.');
   }
 }

@@ -8,26 +8,16 @@
 import type { StoredStory } from '../../db';
 import { authorOf, type ServiceContext } from '../context';
 import { ServiceError } from '../errors';
-import type { ConflictStore } from './conflicts';
-import { contentOf, type LocalCopy } from './local-copy';
-import type { Outbox } from './outbox';
 
-export interface ResolveDeps {
-  context: ServiceContext;
-  outbox: Outbox;
-  conflicts: ConflictStore;
-  copy: LocalCopy;
-}
-
-export function resolveConflict(deps: ResolveDeps, storyId: string, keep: 'mine' | 'theirs'): StoredStory {
-  const { context, outbox, conflicts, copy } = deps;
-  const { stories } = context;
-  const story = context.db.transaction((): StoredStory => {
+export function resolveConflict(context: ServiceContext, storyId: string, keep: 'mine' | 'theirs'): StoredStory {
+  const { store, stories } = context;
+  const { outbox, conflicts, serverCopy } = store;
+  const story = store.transaction((): StoredStory => {
     const open = conflicts.open(storyId);
     if (!open) {
       throw new ServiceError('CONFLICT_NOT_FOUND', 'Bài này không có hai phiên bản đang chờ chọn.', 'not_found');
     }
-    const local = copy.state(storyId);
+    const local = serverCopy.state(storyId);
     if (!local) throw new ServiceError('STORY_NOT_FOUND', 'Không tìm thấy bài viết này.', 'not_found');
     // Changes made while the conflict waited are in the story's text; their ops are replaced below.
     // A refusal of an older text no longer matters either: the user has chosen.
@@ -35,26 +25,16 @@ export function resolveConflict(deps: ResolveDeps, storyId: string, keep: 'mine'
     outbox.clearDead(storyId);
     const author = authorOf(context);
     if (keep === 'mine') {
-      if (local.trashed) {
-        outbox.delete(storyId);
-      } else {
-        const saved = stories.save(storyId, local.content, { author, reason: 'merge' });
-        outbox.upsert(saved.story, 'save');
-      }
+      if (local.trashed) outbox.delete(storyId);
+      else stories.save(storyId, local.content, { author, reason: 'merge' });
     } else {
-      const server = open.server;
-      if (server.trashedAt === null) {
-        if (local.trashed) stories.restore(storyId);
-        stories.save(storyId, contentOf(server.story), { author, reason: 'merge' });
-      }
-      // Status, author and revision as the server has them; the text is the same as just saved.
-      copy.apply(server);
+      stories.takeServerVersion(open.server, { author });
     }
     conflicts.resolve(open.id, keep);
     const after = stories.get(storyId);
     if (!after) throw new ServiceError('STORY_NOT_FOUND', 'Không tìm thấy bài viết này.', 'not_found');
     return after;
-  })();
+  });
   outbox.changed();
   context.events.emit('story.changed', { id: storyId });
   return story;

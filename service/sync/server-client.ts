@@ -14,7 +14,7 @@ import {
   type LoginResponse,
   type PullResponse,
   type PushResponse,
-  type SyncOpEnvelope,
+  type OutboxOp,
 } from '../../core/sync';
 
 export type SyncFailureKind = 'offline' | 'unauthorized' | 'refused' | 'server';
@@ -39,20 +39,11 @@ export class SyncFailure extends Error {
 
 export type Fetch = typeof fetch;
 
-/** An op as the outbox keeps it: the payload stays the JSON text it was stored as. */
-export interface PushOp {
-  opId: string;
-  kind: SyncOpEnvelope['kind'];
-  storyId: string;
-  baseRev: number;
-  payloadJson: string | null;
-}
-
 /**
  * The push request's JSON. Payloads are spliced in as stored instead of being
  * parsed and written again: a backlog push carries megabytes of story text.
  */
-export function pushBody(ops: readonly PushOp[]): string {
+export function pushBody(ops: readonly OutboxOp[]): string {
   const items = ops.map(({ opId, kind, storyId, baseRev, payloadJson }) => {
     const head = JSON.stringify({ opId, kind, storyId, baseRev });
     return payloadJson === null ? head : `${head.slice(0, -1)},"payload":${payloadJson}}`;
@@ -127,7 +118,7 @@ export class SyncServerClient {
   }
 
   /** `timeoutMs`: a large batch may need longer than the client's usual limit. */
-  push(ops: readonly PushOp[], timeoutMs?: number): Promise<PushResponse> {
+  push(ops: readonly OutboxOp[], timeoutMs?: number): Promise<PushResponse> {
     return this.request('POST', '/api/sync/push', pushResponse, pushBody(ops), timeoutMs);
   }
 

@@ -13,14 +13,14 @@ import type { SyncStatus } from '../../core/api';
 import { backoffDelay, DEFAULT_BACKOFF, normalizeServerUrl, type BackoffPolicy } from '../../core/sync';
 import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors';
-import type { ConflictStore } from './conflicts';
+import type { ConflictStore } from '../../db/sync-state/conflicts';
 import type { MediaUploader } from './media-upload';
-import { accountKey, timeValue, type SyncMeta } from './meta';
+import { accountKey, timeValue, type SyncMeta } from '../../db/sync-state/sync-meta';
 import { syncLimits, systemTimers, type SyncLimits, type SyncOptions, type SyncTimers } from './options';
-import type { Outbox } from './outbox';
+import type { Outbox } from '../../db/outbox/outbox';
 import { pullChanges } from './pull';
 import { OutboxPusher } from './push';
-import type { Reconciler } from './reconcile';
+import type { Reconciler } from '../../db/sync-state/reconcile';
 import { SyncFailure, SyncServerClient, type Fetch } from './server-client';
 import type { StoredToken, SyncAccount, TokenStore } from './token-store';
 

@@ -2,7 +2,10 @@
 // constant time, a Host check against DNS rebinding (a page on evil.example
 // whose name is re-pointed at 127.0.0.1 would otherwise be "same origin"), an
 // Origin check on writes, and headers that stop the UI being framed or sniffed.
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { newBearerToken } from '../../core/web/bearer-token';
+
+export { bearerToken } from '../../core/web/bearer-token';
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -32,7 +35,7 @@ export function isLoopbackHost(host: string): boolean {
 
 /** A fresh secret for one run: 24 random bytes, base64url (URL-safe, 32 characters). */
 export function newToken(): string {
-  return randomBytes(24).toString('base64url');
+  return newBearerToken(24);
 }
 
 /** Constant-time comparison; hashing first makes the lengths equal, so not even the length leaks. */
@@ -42,11 +45,6 @@ export function tokensEqual(given: string, expected: string): boolean {
   return timingSafeEqual(a, b);
 }
 
-/** The token of an `Authorization: Bearer …` header, or null. */
-export function bearerToken(header: string | undefined): string | null {
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
-  return match?.[1] ?? null;
-}
 
 /** The Host values this server answers to: 127.0.0.1:PORT and localhost:PORT. */
 export function allowedHosts(port: number): Set<string> {

@@ -1,12 +1,12 @@
 // The local HTTP transport: the app service's handler map over HTTP, for the
 // renderer in a plain browser. `POST /rpc/<handler>` with a JSON body and a
-// bearer token answers `{ok:true,result}` or `{ok:false,error:{code,message}}`;
+// bearer token answers core/api's CallReply, `{ok:true,value}` or `{ok:false,error:{code,message}}`;
 // `GET /events` streams service events; everything else is the built UI.
 // It listens on the loopback interface only and trusts no request without the
 // per-run token, since any local program and any web page can reach 127.0.0.1.
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ServiceErrorShape } from '../../core/api';
+import type { CallError, CallReply } from '../../core/api';
 import type { AppService } from '../index';
 import { toServiceError, type ServiceErrorKind } from '../errors';
 import { HEARTBEAT_MS, openEventStream } from './event-stream';
@@ -63,15 +63,16 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
-function sendError(res: ServerResponse, status: number, error: ServiceErrorShape): void {
-  sendJson(res, status, { ok: false, error: { code: error.code, message: error.message } });
+function sendError(res: ServerResponse, status: number, error: CallError): void {
+  const reply: CallReply = { ok: false, error: { code: error.code, message: error.message } };
+  sendJson(res, status, reply);
 }
 
-const UNAUTHORIZED: ServiceErrorShape = {
+const UNAUTHORIZED: CallError = {
   code: 'UNAUTHORIZED',
   message: 'Thiếu hoặc sai mã truy cập. Hãy mở đúng địa chỉ mà Newsdesk in ra khi khởi động.',
 };
-const TOO_LARGE: ServiceErrorShape = { code: 'BODY_TOO_LARGE', message: 'Yêu cầu quá lớn: giới hạn là 30 MB.' };
+const TOO_LARGE: CallError = { code: 'BODY_TOO_LARGE', message: 'Yêu cầu quá lớn: giới hạn là 30 MB.' };
 
 type BodyResult = { ok: true; text: string } | { ok: false };
 
@@ -137,8 +138,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       return sendError(res, 400, { code: 'BAD_JSON', message: 'Nội dung yêu cầu không phải JSON hợp lệ.' });
     }
     try {
-      const result = await service.call(name, args);
-      sendJson(res, 200, { ok: true, result: result ?? null });
+      const value = await service.call(name, args);
+      const reply: CallReply = { ok: true, value: value ?? null };
+      sendJson(res, 200, reply);
     } catch (error) {
       const failure = toServiceError(error);
       sendError(res, STATUS_OF_KIND[failure.kind], failure);

@@ -10,12 +10,13 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { nodes, plainTextOfBody, type BlockNode, type StoryContent } from '../../core/story';
 import { countWords } from '../../core/text';
-import { importStories, openStoreDatabase } from '../../db';
+import { openStoreDatabase } from '../../db';
+import { importStories } from '../helpers/db-import';
 import { STORE_FILE_NAME } from '../../service/data-dir';
-import { startApp, type TestApp } from '../e2e/helpers/app';
-import { launchChromium } from '../e2e/helpers/chromium';
-import { newAppContext } from '../e2e/helpers/page';
-import { buildRenderer } from '../e2e/helpers/renderer-build';
+import { startApp, type TestApp } from '../helpers/e2e/app';
+import { launchChromium } from '../helpers/e2e/chromium';
+import { newAppContext } from '../helpers/e2e/page';
+import { buildRenderer } from '../helpers/e2e/renderer-build';
 import { sampleLines, syntheticMarker } from '../helpers/db-story-content';
 import { percentile, round, writeResult } from './stats';
 

@@ -1,4 +1,4 @@
-// npm run bench -- [store|editor|server ...]: runs the named benchmarks (all by
+// npm run bench -- [store|editor|server|merge ...]: runs the named benchmarks (all by
 // default), writing bench/results/NAME.json and printing each result.
 export {};
 const BENCHMARKS: Record<string, () => Promise<object>> = {
@@ -6,6 +6,7 @@ const BENCHMARKS: Record<string, () => Promise<object>> = {
   editor: async () => (await import('./editor')).benchEditor(),
   server: async () => (await import('./server')).benchServer(),
   'sync-backlog': async () => (await import('./sync-backlog')).benchSyncBacklog(),
+  merge: async () => (await import('./merge')).benchMerge(),
 };
 
 const names = process.argv.slice(2);

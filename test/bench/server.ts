@@ -6,11 +6,11 @@
 // PostgreSQL needs TEST_DATABASE_URL (bash scripts/start-test-postgres.sh).
 import { performance } from 'node:perf_hooks';
 import { z } from 'zod';
-import { call, ensureStatus, login, pullAll, push, type Op } from '../server/helpers/api';
-import { createDatabase, POSTGRES_HELP, type DatabaseKind } from '../server/helpers/databases';
-import { runServerCli, startServer } from '../server/helpers/process';
-import { editedSampleContent, seedSamples } from '../server/helpers/samples';
-import { newId, upsert } from '../server/helpers/stories';
+import { call, ensureStatus, login, pullAll, push, type Op } from '../helpers/server/api';
+import { createDatabase, POSTGRES_HELP, type DatabaseKind } from '../helpers/server/databases';
+import { runServerCli, startServer } from '../helpers/server/process';
+import { editedSampleContent, seedSamples } from '../helpers/server/samples';
+import { newId, upsert } from '../helpers/server/stories';
 import { onEachDatabase, round, writeResult } from './stats';
 import { benchSyncBacklog } from './sync-backlog';
 

@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { DatabaseKind } from '../server/helpers/databases';
+import type { DatabaseKind } from '../helpers/server/databases';
 
 export const RESULTS_DIR = fileURLToPath(new URL('../../bench/results/', import.meta.url));
 

@@ -12,7 +12,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { nodes } from '../../core/story';
-import { importStories, openStoreDatabase, searchStories, StoryRepository, tidyStore } from '../../db';
+import { openStoreDatabase, searchStories, tidyStore } from '../../db';
+import { StoryRepository } from '../../db/stories/repository';
+import { importStories } from '../helpers/db-import';
 import { sampleLines, storyContentOf, syntheticStories } from '../helpers/db-story-content';
 import { percentile, round, writeResult } from './stats';
 

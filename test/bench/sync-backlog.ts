@@ -6,8 +6,8 @@
 // loopback; SQLite, and PostgreSQL when TEST_DATABASE_URL is set.
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
-import { POSTGRES_HELP, type DatabaseKind } from '../server/helpers/databases';
-import { editedSampleContent } from '../server/helpers/samples';
+import { POSTGRES_HELP, type DatabaseKind } from '../helpers/server/databases';
+import { editedSampleContent } from '../helpers/server/samples';
 import { openDesk, waitFor } from '../helpers/sync-desk';
 import { PASSWORD, REPORTER, startDeskServer } from '../helpers/sync-server';
 import { onEachDatabase, round, writeResult } from './stats';

@@ -6,10 +6,10 @@ import { createHash } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
 import { story as storySchema } from '../../core/story';
 import { runCli } from '../helpers/cli-run';
-import { editorOutline, exportOutline, type Outline } from './helpers/outline';
-import { waitForSaveState } from './helpers/page';
-import { useAppSession } from './helpers/session';
-import { makePng } from './helpers/png';
+import { editorOutline, exportOutline, type Outline } from '../helpers/e2e/outline';
+import { waitForSaveState } from '../helpers/e2e/page';
+import { useAppSession } from '../helpers/e2e/session';
+import { makePng } from '../helpers/e2e/png';
 
 const HEADLINE = 'Công đoàn quận Hai Bà Trưng chăm lo Tết cho người lao động';
 const SAPO = 'Năm nay, Liên đoàn Lao động quận trao 1.296 suất quà cho đoàn viên, công nhân có hoàn cảnh khó khăn.';

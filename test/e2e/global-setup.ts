@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { buildRenderer } from './helpers/renderer-build';
+import { buildRenderer } from '../helpers/e2e/renderer-build';
 
 declare module 'vitest' {
   export interface ProvidedContext {

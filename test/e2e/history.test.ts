@@ -3,8 +3,8 @@
 // compared with the current text (the sapo row marked as changed), restored,
 // and the editor showing the old sapo with a new "Khôi phục" entry on top.
 import { describe, expect, test } from 'vitest';
-import { eventually, waitForSaveState } from './helpers/page';
-import { useAppSession } from './helpers/session';
+import { eventually, waitForSaveState } from '../helpers/e2e/page';
+import { useAppSession } from '../helpers/e2e/session';
 
 const AUTHOR = 'Hoàng Phong';
 const HEADLINE = 'LĐLĐ quận Hai Bà Trưng tiếp tục đổi mới, hoạt động hiệu quả vì người lao động';

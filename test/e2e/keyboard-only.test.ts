@@ -4,9 +4,9 @@
 import { describe, expect, test } from 'vitest';
 import { inlineText, revision as revisionSchema, type BlockNode } from '../../core/story';
 import { listItemTexts } from '../../core/story/plain-text';
-import { editorOutline } from './helpers/outline';
-import { eventually, waitForFocus, waitForSaveState } from './helpers/page';
-import { useAppSession } from './helpers/session';
+import { editorOutline } from '../helpers/e2e/outline';
+import { eventually, waitForFocus, waitForSaveState } from '../helpers/e2e/page';
+import { useAppSession } from '../helpers/e2e/session';
 
 const HEADLINE = 'Cụm thi đua số 4 chăm lo đời sống cho đoàn viên';
 const SAPO = 'Các công đoàn cơ sở trong cụm đã trao quà, thăm hỏi và hỗ trợ kịp thời người lao động gặp khó khăn.';

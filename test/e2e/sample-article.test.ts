@@ -7,10 +7,10 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { foldForSearch } from '../../core/text';
 import { ROOT } from '../helpers/service-web';
-import { editorOutline } from './helpers/outline';
-import { useAppSession } from './helpers/session';
-import { pngSize } from './helpers/png';
-import { CUM_THI_DUA_FILE, importSample, LDLD, LDLD_FILE, sampleBytes } from './helpers/samples';
+import { editorOutline } from '../helpers/e2e/outline';
+import { useAppSession } from '../helpers/e2e/session';
+import { pngSize } from '../helpers/e2e/png';
+import { CUM_THI_DUA_FILE, importSample, LDLD, LDLD_FILE, sampleBytes } from '../helpers/e2e/samples';
 
 const SCREENSHOT = path.join(ROOT, 'test-results', 'editor-sample.png');
 const SHOT_SIZE = { width: 1280, height: 1600 };
@@ -93,9 +93,9 @@ async function searchFor(page: Page, query: string): Promise<ShownHit[]> {
   await box.fill('');
   await box.click();
   await page.keyboard.type(query);
-  const reply = (await (await answered).json()) as { ok: boolean; result?: Array<{ headline: string }> };
+  const reply = (await (await answered).json()) as { ok: boolean; value?: Array<{ headline: string }> };
   expect(reply.ok).toBe(true);
-  const first = reply.result?.[0]?.headline ?? null;
+  const first = reply.value?.[0]?.headline ?? null;
   await page.waitForFunction(
     (headline) =>
       headline === null

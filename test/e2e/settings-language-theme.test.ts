@@ -2,8 +2,8 @@
 // apply at once to the open window and stay after a reload.
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { waitForSaveState } from './helpers/page';
-import { useAppSession } from './helpers/session';
+import { waitForSaveState } from '../helpers/e2e/page';
+import { useAppSession } from '../helpers/e2e/session';
 
 const session = useAppSession();
 

@@ -4,8 +4,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { nodes } from '../../core/story';
-import { eventually } from './helpers/page';
-import { useAppSession } from './helpers/session';
+import { eventually } from '../helpers/e2e/page';
+import { useAppSession } from '../helpers/e2e/session';
 
 const session = useAppSession();
 

@@ -4,11 +4,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { importStories, openStoreDatabase } from '../../db';
+import { openStoreDatabase } from '../../db';
+import { importStories } from '../helpers/db-import';
 import { STORE_FILE_NAME } from '../../service/data-dir';
 import { syntheticMarker, syntheticStories } from '../helpers/db-story-content';
-import { eventually } from './helpers/page';
-import { useAppSession } from './helpers/session';
+import { eventually } from '../helpers/e2e/page';
+import { useAppSession } from '../helpers/e2e/session';
 
 const STORIES = 3_000;
 const session = useAppSession();

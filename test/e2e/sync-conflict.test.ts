@@ -6,14 +6,14 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { SyncStatus } from '../../core/api';
 import type { StoryContent } from '../../core/story';
-import { upsertPayloadOf } from '../../service/sync';
+import { upsertPayloadOf } from '../../db';
 import { storyContentOf } from '../helpers/db-story-content';
 import { EDITOR, PASSWORD, REPORTER, startDeskServer, type DeskServer } from '../helpers/sync-server';
-import { login, push } from '../server/helpers/api';
-import { newId } from '../server/helpers/stories';
-import type { TestApp } from './helpers/app';
-import { eventually } from './helpers/page';
-import { useAppSession } from './helpers/session';
+import { login, push } from '../helpers/server/api';
+import { newId } from '../helpers/server/stories';
+import type { TestApp } from '../helpers/e2e/app';
+import { eventually } from '../helpers/e2e/page';
+import { useAppSession } from '../helpers/e2e/session';
 
 const HEADLINE = 'Cụm thi đua số 4 triển khai hiệu quả công tác chăm lo đời sống cho đoàn viên';
 const SAPO =

@@ -2,7 +2,7 @@
 // batch into the store at argv[2], going on from where an earlier (killed) run
 // stopped, and reports progress on stdout so that the parent can kill it mid-batch.
 //   node --import tsx test/helpers/db-import-child.ts STORE_PATH BATCH_SIZE
-import { importStories } from '../../db/import';
+import { importStories } from './db-import';
 import { openStoreDatabase } from '../../db/open';
 import { syntheticStories } from './db-story-content';
 

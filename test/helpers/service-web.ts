@@ -83,9 +83,9 @@ export async function rpc(web: Pick<WebProcess, 'origin' | 'token'>, name: strin
 /** The result of a successful call; throws with the error envelope otherwise. */
 export async function rpcResult<T>(web: Pick<WebProcess, 'origin' | 'token'>, name: string, args: unknown): Promise<T> {
   const reply = await rpc(web, name, args);
-  const body = reply.body as { ok: boolean; result?: T };
+  const body = reply.body as { ok: boolean; value?: T };
   if (reply.status !== 200 || !body.ok) throw new Error(`${name} failed: ${reply.status} ${JSON.stringify(reply.body)}`);
-  return body.result as T;
+  return body.value as T;
 }
 
 export interface RawReply {

@@ -4,8 +4,8 @@
 // back on the same port and database, as a newsroom server restarts.
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { createDatabase, type DatabaseKind, type TestDatabase } from '../server/helpers/databases';
-import { runServerCli, startServer, type ServerProcess } from '../server/helpers/process';
+import { createDatabase, type DatabaseKind, type TestDatabase } from './server/databases';
+import { runServerCli, startServer, type ServerProcess } from './server/process';
 
 export type Role = 'reporter' | 'editor' | 'chief';
 export interface Account {

@@ -5,8 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { StoryContent } from '../../core/story';
 import { openStoreDatabase } from '../../db/open';
-import { searchStories } from '../../db/search';
-import { StoryRepository } from '../../db/story-repository';
+import { searchStories } from '../../db/search/search';
+import { StoryRepository } from '../../db/stories/repository';
 import { storyContentOf, syntheticMarker } from '../helpers/db-story-content';
 import { makeTempDir, type TempDir } from '../helpers/db-temp';
 

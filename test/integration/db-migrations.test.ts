@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StoreError } from '../../db/errors';
 import { loadMigrations, migrate, schemaVersion } from '../../db/migrate';
 import { openStoreDatabase } from '../../db/open';
-import { searchStories } from '../../db/search';
+import { searchStories } from '../../db/search/search';
 import { makeTempDir, type TempDir } from '../helpers/db-temp';
 
 let temp: TempDir;

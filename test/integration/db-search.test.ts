@@ -3,12 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseArticleText, toStoryContent } from '../../core/import';
 import { plainTextOfBody, type StoryContent } from '../../core/story';
 import { countWords, foldForSearch } from '../../core/text';
-import { importStories } from '../../db/import';
+import { importStories } from '../helpers/db-import';
 import { tidyStore } from '../../db/maintenance';
 import { openStoreDatabase } from '../../db/open';
-import { searchStories, type SearchHit } from '../../db/search';
-import { RANKED_MATCHES } from '../../db/search-rank';
-import { StoryRepository } from '../../db/story-repository';
+import { searchStories, type SearchHit } from '../../db/search/search';
+import { RANKED_MATCHES } from '../../db/search/search-rank';
+import { StoryRepository } from '../../db/stories/repository';
 import { sampleText, storyContentOf, syntheticStories } from '../helpers/db-story-content';
 import { makeTempDir, type TempDir } from '../helpers/db-temp';
 

@@ -3,10 +3,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { STORY_STATUSES, type StoryStatus } from '../../core/story';
 import { countWords } from '../../core/text';
 import { StoreError } from '../../db/errors';
-import { importStories } from '../../db/import';
+import { importStories } from '../helpers/db-import';
 import { openStoreDatabase } from '../../db/open';
-import { searchStories } from '../../db/search';
-import { StoryRepository, type StorySummary } from '../../db/story-repository';
+import { searchStories } from '../../db/search/search';
+import { StoryRepository, type StorySummary } from '../../db/stories/repository';
 import { sampleLines, storyContentOf } from '../helpers/db-story-content';
 import { makeTempDir, type TempDir } from '../helpers/db-temp';
 

@@ -83,7 +83,7 @@ describe('authorization', () => {
     const headline = headlines[0] ?? '';
     const reply = await rpc(web, 'stories.create', { content: { headline } });
     expect(reply.status).toBe(200);
-    expect(reply.body).toEqual({ ok: true, result: expect.objectContaining({ headline, status: 'draft' }) });
+    expect(reply.body).toEqual({ ok: true, value: expect.objectContaining({ headline, status: 'draft' }) });
     expect(reply.headers.get('content-type')).toBe('application/json; charset=utf-8');
     expect(reply.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
     expect(reply.headers.get('x-content-type-options')).toBe('nosniff');

@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Story } from '../../core/story';
 import type { AppService } from '../../service';
-import { contentOf } from '../../service/sync/local-copy';
+import { contentOf } from '../../db/stories/server-copy';
 import { sampleLines } from '../helpers/db-story-content';
 import { FaultProxy, type FaultPlan } from '../helpers/fault-proxy';
 import { FAST_SYNC, openDesk, storyText, waitFor, waitSynced, type Desk } from '../helpers/sync-desk';

@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventPayloads } from '../../core/api';
 import type { Story, StoryContent } from '../../core/story';
-import { contentOf } from '../../service/sync/local-copy';
+import { contentOf } from '../../db/stories/server-copy';
 import { sampleLines } from '../helpers/db-story-content';
 import { openDesk, storyText, waitFor, waitSynced, type Desk } from '../helpers/sync-desk';
 import { PASSWORD, REPORTER, startDeskServer, type DeskServer } from '../helpers/sync-server';

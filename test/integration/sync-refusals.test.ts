@@ -7,14 +7,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodes, type StoryContent } from '../../core/story';
 import type { AppService } from '../../service';
-import { upsertPayloadOf } from '../../service/sync';
-import { contentOf } from '../../service/sync/local-copy';
+import { upsertPayloadOf } from '../../db';
+import { contentOf } from '../../db/stories/server-copy';
 import { tinyPng } from '../fixtures/import-samples';
 import { sampleLines } from '../helpers/db-story-content';
 import { FAST_SYNC, openDesk, storyText, waitSynced, type Desk } from '../helpers/sync-desk';
 import { EDITOR, PASSWORD, REPORTER, startDeskServer, type DeskServer } from '../helpers/sync-server';
-import { login, push } from '../server/helpers/api';
-import { newId } from '../server/helpers/stories';
+import { login, push } from '../helpers/server/api';
+import { newId } from '../helpers/server/stories';
 
 const { paragraphs } = sampleLines();
 

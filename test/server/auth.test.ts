@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { call, login } from './helpers/api';
-import { describeEachDatabase, PASSWORD } from './helpers/harness';
-import { runServerCli } from './helpers/process';
+import { call, login } from '../helpers/server/api';
+import { describeEachDatabase, PASSWORD } from '../helpers/server/harness';
+import { runServerCli } from '../helpers/server/process';
 
 describeEachDatabase(
   'accounts and sign-in',
@@ -25,7 +25,7 @@ describeEachDatabase(
         const username = who === 'editor' ? h.accounts.editor2.username : who;
         const reply = await call(h.url, 'POST', '/api/login', { json: { username, password } });
         expect(reply.status).toBe(401);
-        expect(reply.json()).toEqual({ error: { code: 'invalid_credentials', message: 'Sai tên đăng nhập hoặc mật khẩu' } });
+        expect(reply.json()).toEqual({ error: { code: 'INVALID_CREDENTIALS', message: 'Sai tên đăng nhập hoặc mật khẩu' } });
       });
 
       it('stores no password and no token in the clear', async () => {
@@ -43,7 +43,7 @@ describeEachDatabase(
         const limited = await call(h.url, 'POST', '/api/login', { json: wrong });
         expect(limited.status).toBe(429);
         expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
-        expect(limited.json()).toMatchObject({ error: { code: 'too_many_attempts', message: expect.stringContaining('thử lại sau') } });
+        expect(limited.json()).toMatchObject({ error: { code: 'TOO_MANY_ATTEMPTS', message: expect.stringContaining('thử lại sau') } });
         // Even the right password waits: the limit is on the pair, not on wrong guesses only.
         const right = await call(h.url, 'POST', '/api/login', { json: { username, password: PASSWORD } });
         expect(right.status).toBe(429);
@@ -59,7 +59,7 @@ describeEachDatabase(
         expect((await call(h.url, 'GET', '/api/me', { headers: { authorization: 'Basic YWxhZGRpbjpvcGVuc2VzYW1l' } })).status).toBe(401);
         const unknown = 'A'.repeat(43);
         const reply = await call(h.url, 'GET', '/api/me', { token: unknown });
-        expect(reply.json()).toMatchObject({ error: { code: 'unauthorized' } });
+        expect(reply.json()).toMatchObject({ error: { code: 'UNAUTHORIZED' } });
       });
 
       it('revokes the token on logout, on every request after', async () => {
@@ -68,7 +68,7 @@ describeEachDatabase(
         expect((await call(h.url, 'POST', '/api/logout', { token })).status).toBe(204);
         const after = await call(h.url, 'GET', '/api/sync/pull', { token });
         expect(after.status).toBe(401);
-        expect(after.json()).toMatchObject({ error: { code: 'session_revoked' } });
+        expect(after.json()).toMatchObject({ error: { code: 'SESSION_REVOKED' } });
         // Other sessions of the same account live on.
         expect((await call(h.url, 'GET', '/api/me', { token: h.token('editor') })).status).toBe(200);
       });
@@ -80,7 +80,7 @@ describeEachDatabase(
         await h.db.execute(`UPDATE sessions SET expires_at = '2001-01-01T00:00:00.000Z' WHERE token_hash = '${hash}'`);
         const reply = await call(h.url, 'GET', '/api/me', { token });
         expect(reply.status).toBe(401);
-        expect(reply.json()).toMatchObject({ error: { code: 'session_expired', message: expect.stringContaining('hết hạn') } });
+        expect(reply.json()).toMatchObject({ error: { code: 'SESSION_EXPIRED', message: expect.stringContaining('hết hạn') } });
       });
     });
 

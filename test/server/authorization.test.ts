@@ -1,10 +1,10 @@
 // Every endpoint, called as anonymous and as each role, against the exact
 // answer expected. Push ops answer per op, so their cells are the op's outcome.
 import { beforeAll, expect, it } from 'vitest';
-import { call, login, push, type Reply } from './helpers/api';
-import { describeEachDatabase, PASSWORD, type Harness } from './helpers/harness';
-import { IMAGES, sha256 } from './helpers/images';
-import { newId, publish, storyPayload, trash, unpublish, upsert } from './helpers/stories';
+import { call, login, push, type Reply } from '../helpers/server/api';
+import { describeEachDatabase, PASSWORD, type Harness } from '../helpers/server/harness';
+import { IMAGES, sha256 } from '../helpers/server/images';
+import { newId, publish, storyPayload, trash, unpublish, upsert } from '../helpers/server/stories';
 
 type Caller = 'anonymous' | 'reporter' | 'editor' | 'chief';
 const CALLERS: Caller[] = ['anonymous', 'reporter', 'editor', 'chief'];
@@ -87,17 +87,17 @@ const TABLE: Row[] = [
   },
   {
     endpoint: "push upsert (reporter's draft)",
-    expected: { anonymous: '401', reporter: 'applied', editor: 'rejected:forbidden', chief: 'rejected:forbidden' },
+    expected: { anonymous: '401', reporter: 'applied', editor: 'rejected:FORBIDDEN', chief: 'rejected:FORBIDDEN' },
     run: async (h, token) => pushOutcome(h, token, upsert((await reporterStory(h, 'draft')).id, 1)),
   },
   {
     endpoint: 'push publish (submitted story)',
-    expected: { anonymous: '401', reporter: 'rejected:forbidden', editor: 'applied', chief: 'applied' },
+    expected: { anonymous: '401', reporter: 'rejected:FORBIDDEN', editor: 'applied', chief: 'applied' },
     run: async (h, token) => pushOutcome(h, token, publish((await reporterStory(h, 'submitted')).id, 1)),
   },
   {
     endpoint: 'push unpublish (published story)',
-    expected: { anonymous: '401', reporter: 'rejected:forbidden', editor: 'applied', chief: 'applied' },
+    expected: { anonymous: '401', reporter: 'rejected:FORBIDDEN', editor: 'applied', chief: 'applied' },
     run: async (h, token) => pushOutcome(h, token, unpublish((await reporterStory(h, 'published')).id, 2)),
   },
   {
@@ -107,7 +107,7 @@ const TABLE: Row[] = [
   },
   {
     endpoint: 'push delete (published story)',
-    expected: { anonymous: '401', reporter: 'rejected:published', editor: 'rejected:published', chief: 'rejected:published' },
+    expected: { anonymous: '401', reporter: 'rejected:PUBLISHED', editor: 'rejected:PUBLISHED', chief: 'rejected:PUBLISHED' },
     run: async (h, token) => pushOutcome(h, token, trash((await reporterStory(h, 'published')).id, 2)),
   },
   {

@@ -1,42 +1,44 @@
 // Whatever a client sends, the answer is a 4xx with a machine code and a
 // Vietnamese reason, never a 500.
 import { afterAll, expect, it } from 'vitest';
-import { call, rawRequest } from './helpers/api';
-import { describeEachDatabase } from './helpers/harness';
-import { newId } from './helpers/stories';
+import { call, rawRequest, socketRequest } from '../helpers/server/api';
+import { describeEachDatabase } from '../helpers/server/harness';
+import { newId } from '../helpers/server/stories';
 
 const VIETNAMESE = /[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]/i;
 const validOp = () => ({ opId: newId(), kind: 'upsert', storyId: newId(), baseRev: 0, payload: {} });
 const deep = (depth: number) => '['.repeat(depth) + ']'.repeat(depth);
 
+
 type Case = [what: string, method: string, path: string, body: string | undefined, contentType: string | undefined, status: number, code: string];
 
 const cases: Case[] = [
-  ['broken JSON', 'POST', '/api/login', '{"username": "hphong",', 'application/json', 400, 'invalid_json'],
-  ['an empty JSON body', 'POST', '/api/login', '', 'application/json', 400, 'invalid_json'],
-  ['a JSON array', 'POST', '/api/login', '[]', 'application/json', 400, 'invalid_request'],
-  ['a JSON string', 'POST', '/api/login', '"hphong"', 'application/json', 400, 'invalid_request'],
-  ['JSON null', 'POST', '/api/login', 'null', 'application/json', 400, 'invalid_request'],
-  ['wrong types', 'POST', '/api/login', '{"username":5,"password":[]}', 'application/json', 400, 'invalid_request'],
-  ['an unknown field', 'POST', '/api/login', '{"username":"a","password":"b","admin":true}', 'application/json', 400, 'invalid_request'],
-  ['prototype poisoning', 'POST', '/api/login', '{"__proto__":{"role":"chief"}}', 'application/json', 400, 'invalid_json'],
-  ['deeply nested JSON', 'POST', '/api/login', deep(50_000), 'application/json', 400, 'invalid_request'],
-  ['a text body', 'POST', '/api/login', 'username=hphong', 'text/plain', 415, 'unsupported_media_type'],
-  ['a form body', 'POST', '/api/login', 'username=hphong&password=x', 'application/x-www-form-urlencoded', 415, 'unsupported_media_type'],
-  ['a 2 MB login', 'POST', '/api/login', JSON.stringify({ username: 'a', password: 'x'.repeat(2_000_000) }), 'application/json', 413, 'too_large'],
+  ['broken JSON', 'POST', '/api/login', '{"username": "hphong",', 'application/json', 400, 'INVALID_JSON'],
+  ['an empty JSON body', 'POST', '/api/login', '', 'application/json', 400, 'INVALID_JSON'],
+  ['a JSON array', 'POST', '/api/login', '[]', 'application/json', 400, 'INVALID_REQUEST'],
+  ['a JSON string', 'POST', '/api/login', '"hphong"', 'application/json', 400, 'INVALID_REQUEST'],
+  ['JSON null', 'POST', '/api/login', 'null', 'application/json', 400, 'INVALID_REQUEST'],
+  ['wrong types', 'POST', '/api/login', '{"username":5,"password":[]}', 'application/json', 400, 'INVALID_REQUEST'],
+  ['an unknown field', 'POST', '/api/login', '{"username":"a","password":"b","admin":true}', 'application/json', 400, 'INVALID_REQUEST'],
+  ['prototype poisoning', 'POST', '/api/login', '{"__proto__":{"role":"chief"}}', 'application/json', 400, 'INVALID_JSON'],
+  ['deeply nested JSON', 'POST', '/api/login', deep(50_000), 'application/json', 400, 'JSON_TOO_DEEP'],
+  ['a push whose payload nests 5,000 levels deep', 'POST', '/api/sync/push', `{"ops":[{"opId":"${newId()}","kind":"upsert","storyId":"${newId()}","baseRev":0,"payload":${deep(5_000)}}]}`, 'application/json', 400, 'JSON_TOO_DEEP'],
+  ['JSON nested a thousand levels in an object', 'POST', '/api/login', '{"username":'.repeat(1_000) + '1' + '}'.repeat(1_000), 'application/json', 400, 'JSON_TOO_DEEP'],
+  ['a text body', 'POST', '/api/login', 'username=hphong', 'text/plain', 415, 'UNSUPPORTED_MEDIA_TYPE'],
+  ['a form body', 'POST', '/api/login', 'username=hphong&password=x', 'application/x-www-form-urlencoded', 415, 'UNSUPPORTED_MEDIA_TYPE'],
 ];
 
 const pushCases: Array<[string, unknown, number, string]> = [
-  ['an empty object', {}, 400, 'invalid_request'],
-  ['ops that are not an array', { ops: 'tất cả' }, 400, 'invalid_request'],
-  ['no ops', { ops: [] }, 400, 'invalid_request'],
-  ['an opId that is not a UUID', { ops: [{ ...validOp(), opId: '1' }] }, 400, 'invalid_request'],
-  ['an unknown kind', { ops: [{ ...validOp(), kind: 'drop' }] }, 400, 'invalid_request'],
-  ['a negative baseRev', { ops: [{ ...validOp(), baseRev: -1 }] }, 400, 'invalid_request'],
-  ['a fractional baseRev', { ops: [{ ...validOp(), baseRev: 1.5 }] }, 400, 'invalid_request'],
-  ['a baseRev as text', { ops: [{ ...validOp(), baseRev: '0' }] }, 400, 'invalid_request'],
-  ['an op with extra fields', { ops: [{ ...validOp(), force: true }] }, 400, 'invalid_request'],
-  ['501 ops', { ops: Array.from({ length: 501 }, validOp) }, 400, 'invalid_request'],
+  ['an empty object', {}, 400, 'INVALID_REQUEST'],
+  ['ops that are not an array', { ops: 'tất cả' }, 400, 'INVALID_REQUEST'],
+  ['no ops', { ops: [] }, 400, 'INVALID_REQUEST'],
+  ['an opId that is not a UUID', { ops: [{ ...validOp(), opId: '1' }] }, 400, 'INVALID_REQUEST'],
+  ['an unknown kind', { ops: [{ ...validOp(), kind: 'drop' }] }, 400, 'INVALID_REQUEST'],
+  ['a negative baseRev', { ops: [{ ...validOp(), baseRev: -1 }] }, 400, 'INVALID_REQUEST'],
+  ['a fractional baseRev', { ops: [{ ...validOp(), baseRev: 1.5 }] }, 400, 'INVALID_REQUEST'],
+  ['a baseRev as text', { ops: [{ ...validOp(), baseRev: '0' }] }, 400, 'INVALID_REQUEST'],
+  ['an op with extra fields', { ops: [{ ...validOp(), force: true }] }, 400, 'INVALID_REQUEST'],
+  ['501 ops', { ops: Array.from({ length: 501 }, validOp) }, 400, 'INVALID_REQUEST'],
 ];
 
 describeEachDatabase('malformed requests', (h) => {
@@ -57,6 +59,18 @@ describeEachDatabase('malformed requests', (h) => {
     expect(error.message).toMatch(VIETNAMESE);
   });
 
+  it('answers a 2 MB login with 413 and a reason, while the body is still arriving', async () => {
+    const body = JSON.stringify({ username: 'a', password: 'x'.repeat(2_000_000) });
+    // The first 64 KB only: the server answers from Content-Length, before the rest arrives.
+    const reply = await socketRequest(h.url, {
+      path: '/api/login',
+      headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) },
+      body: body.slice(0, 65_536),
+    });
+    expect(reply.status).toBe(413);
+    expect(JSON.parse(reply.body)).toMatchObject({ error: { code: 'TOO_LARGE', message: expect.stringMatching(VIETNAMESE) } });
+  });
+
   it('answers a push over 8 MB with 413', async () => {
     const reply = await rawRequest(h.url, {
       method: 'POST',
@@ -64,7 +78,16 @@ describeEachDatabase('malformed requests', (h) => {
       headers: { authorization: `Bearer ${h.token('reporter')}`, 'content-type': 'application/json', 'content-length': 9 * 1024 * 1024 },
     });
     expect(reply.status).toBe(413);
-    expect(JSON.parse(reply.text)).toMatchObject({ error: { code: 'too_large' } });
+    expect(JSON.parse(reply.text)).toMatchObject({ error: { code: 'TOO_LARGE' } });
+  });
+
+  it.each([
+    ['a Content-Length that is not a number', { 'content-length': 'mười' }],
+    ['two different Content-Lengths', { 'content-length': ['5', '7'] }],
+  ])('answers %s in its own shape, in Vietnamese', async (_what, headers) => {
+    const reply = await socketRequest(h.url, { path: '/api/login', headers: { 'content-type': 'application/json', ...headers }, body: '{}' });
+    expect(reply.status).toBe(400);
+    expect(JSON.parse(reply.body)).toEqual({ error: { code: 'INVALID_LENGTH', message: expect.stringMatching(VIETNAMESE) } });
   });
 
   it.each([
@@ -77,7 +100,7 @@ describeEachDatabase('malformed requests', (h) => {
   ])('answers GET %s with 400', async (path) => {
     const reply = await call(h.url, 'GET', path, { token: h.token('editor') });
     expect(reply.status, reply.text).toBe(400);
-    expect(reply.json()).toMatchObject({ error: { code: 'invalid_request', message: expect.stringMatching(VIETNAMESE) } });
+    expect(reply.json()).toMatchObject({ error: { code: 'INVALID_REQUEST', message: expect.stringMatching(VIETNAMESE) } });
   });
 
   it.each([
@@ -95,7 +118,7 @@ describeEachDatabase('malformed requests', (h) => {
   it('creates no account from a malformed request', async () => {
     const reply = await call(h.url, 'POST', '/api/users', { token: h.token('chief'), json: { username: 'x', role: 'editor' } });
     expect(reply.status).toBe(400);
-    expect(reply.json()).toMatchObject({ error: { code: 'invalid_request', message: expect.stringMatching(VIETNAMESE) } });
+    expect(reply.json()).toMatchObject({ error: { code: 'INVALID_REQUEST', message: expect.stringMatching(VIETNAMESE) } });
   });
 
   afterAll(() => {

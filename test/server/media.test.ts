@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { nodes } from '../../core/story';
-import { call, push, rawRequest } from './helpers/api';
-import { describeEachDatabase } from './helpers/harness';
-import { IMAGES, sha256 } from './helpers/images';
-import { newId, publish, storyPayload, unpublish, upsert } from './helpers/stories';
+import { call, push, rawRequest } from '../helpers/server/api';
+import { describeEachDatabase } from '../helpers/server/harness';
+import { IMAGES, sha256 } from '../helpers/server/images';
+import { newId, publish, storyPayload, unpublish, upsert } from '../helpers/server/stories';
 
 describeEachDatabase('media', (h) => {
   const put = (bytes: Uint8Array, token: string | undefined, sha = sha256(bytes), contentType = 'application/octet-stream') =>
@@ -35,7 +35,7 @@ describeEachDatabase('media', (h) => {
       const html = Buffer.from('<html><script>alert(1)</script></html>');
       const reply = await put(html, h.token('reporter'), undefined, 'image/png');
       expect(reply.status).toBe(415);
-      expect(reply.json()).toMatchObject({ error: { code: 'unsupported_image', message: 'Chỉ nhận ảnh PNG, JPEG, GIF hoặc WebP' } });
+      expect(reply.json()).toMatchObject({ error: { code: 'UNSUPPORTED_IMAGE', message: 'Chỉ nhận ảnh PNG, JPEG, GIF hoặc WebP' } });
     });
 
     it('refuses an image over 10 MB with 413, whether announced or streamed', async () => {
@@ -47,7 +47,7 @@ describeEachDatabase('media', (h) => {
         headers: { ...headers, 'content-length': 11 * 1024 * 1024 },
       });
       expect(announced.status).toBe(413);
-      expect(JSON.parse(announced.text)).toMatchObject({ error: { code: 'too_large', message: 'Nội dung gửi lên quá lớn' } });
+      expect(JSON.parse(announced.text)).toMatchObject({ error: { code: 'TOO_LARGE', message: 'Nội dung gửi lên quá lớn' } });
       const megabyte = Buffer.alloc(1024 * 1024, 7);
       const streamed = await rawRequest(h.url, {
         method: 'PUT',

@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { call, push } from './helpers/api';
-import { attrs, documentOrder, parseHtml, texts } from './helpers/dom';
-import { describeEachDatabase } from './helpers/harness';
-import { IMAGES, sha256 } from './helpers/images';
-import { startServer } from './helpers/process';
-import { LDLD_PUBLISHED_AT, RELATED_TITLES, sampleArticle, seedSamples, type Seed } from './helpers/samples';
-import { newId, publish, storyPayload, unpublish, upsert } from './helpers/stories';
+import { call, push } from '../helpers/server/api';
+import { attrs, documentOrder, parseHtml, texts } from '../helpers/server/dom';
+import { describeEachDatabase } from '../helpers/server/harness';
+import { IMAGES, sha256 } from '../helpers/server/images';
+import { startServer } from '../helpers/server/process';
+import { LDLD_PUBLISHED_AT, RELATED_TITLES, sampleArticle, seedSamples, type Seed } from '../helpers/server/samples';
+import { newId, publish, storyPayload, unpublish, upsert } from '../helpers/server/stories';
 
 const shortId = (id: string) => id.replace(/-/g, '').slice(-8);
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { call, pull, pullAll, push, serverCopy } from './helpers/api';
-import { describeEachDatabase } from './helpers/harness';
-import { startServer } from './helpers/process';
-import { bodyOfParagraphs, newId, publish, storyPayload, trash, unpublish, upsert } from './helpers/stories';
+import { call, pull, pullAll, push, serverCopy } from '../helpers/server/api';
+import { describeEachDatabase } from '../helpers/server/harness';
+import { startServer } from '../helpers/server/process';
+import { bodyOfParagraphs, newId, publish, storyPayload, trash, unpublish, upsert } from '../helpers/server/stories';
 import type { OpResult } from '../../server/sync/protocol';
 
 const statuses = (results: OpResult[]) => results.map((r) => r.status);
@@ -114,8 +114,8 @@ describeEachDatabase('sync push and pull', (h) => {
         { opId: newId(), kind: 'upsert', storyId: newId(), baseRev: 0, payload: storyPayload({ slug: 'Có Dấu' }) },
       ]);
       expect(statuses(results)).toEqual(['rejected', 'applied', 'rejected']);
-      expect(results[0]).toMatchObject({ code: 'invalid_payload' });
-      expect(results[2]).toMatchObject({ code: 'invalid_payload', message: expect.stringContaining('Slug') });
+      expect(results[0]).toMatchObject({ code: 'INVALID_PAYLOAD' });
+      expect(results[2]).toMatchObject({ code: 'INVALID_PAYLOAD', message: expect.stringContaining('Slug') });
     });
 
     it('refuses an upsert whose payload names another story, and a first edit that claims a base', async () => {
@@ -124,14 +124,14 @@ describeEachDatabase('sync push and pull', (h) => {
         upsert(newId(), 3),
         publish(newId(), 0),
       ]);
-      expect(results.map((r) => (r.status === 'rejected' ? r.code : r.status))).toEqual(['id_mismatch', 'not_found', 'not_found']);
+      expect(results.map((r) => (r.status === 'rejected' ? r.code : r.status))).toEqual(['ID_MISMATCH', 'NOT_FOUND', 'NOT_FOUND']);
     });
 
     it('keeps an opId to the account that used it first', async () => {
       const op = upsert(newId(), 0);
       await push(h.url, h.token('reporter'), [op]);
       const [r] = (await push(h.url, h.token('reporter2'), [op])).results;
-      expect(r).toMatchObject({ status: 'rejected', code: 'op_id_taken' });
+      expect(r).toMatchObject({ status: 'rejected', code: 'OP_ID_TAKEN' });
     });
   });
 
@@ -140,7 +140,7 @@ describeEachDatabase('sync push and pull', (h) => {
       const id = newId();
       await push(h.url, h.token('reporter'), [upsert(id, 0, storyPayload({ status: 'submitted' }))]);
       const [byReporter] = (await push(h.url, h.token('reporter'), [publish(id, 1)])).results;
-      expect(byReporter).toMatchObject({ status: 'rejected', code: 'forbidden' });
+      expect(byReporter).toMatchObject({ status: 'rejected', code: 'FORBIDDEN' });
       const [byEditor] = (await push(h.url, h.token('editor'), [publish(id, 1)])).results;
       expect(byEditor).toMatchObject({ status: 'applied', rev: 2 });
       const published = (await serverCopy(h.url, h.token('editor'), id)).story;
@@ -148,9 +148,9 @@ describeEachDatabase('sync push and pull', (h) => {
       expect(published.publishedAt).not.toBeNull();
       expect(published.slug).toBe('cum-thi-dua-so-4-trien-khai-hieu-qua-cong-tac-cham-lo-doi-song-cho-doan-vien');
       const [reporterUnpublish] = (await push(h.url, h.token('reporter'), [unpublish(id, 2)])).results;
-      expect(reporterUnpublish).toMatchObject({ status: 'rejected', code: 'forbidden' });
+      expect(reporterUnpublish).toMatchObject({ status: 'rejected', code: 'FORBIDDEN' });
       const [reporterEdit] = (await push(h.url, h.token('reporter'), [upsert(id, 2)])).results;
-      expect(reporterEdit).toMatchObject({ status: 'rejected', code: 'forbidden' });
+      expect(reporterEdit).toMatchObject({ status: 'rejected', code: 'FORBIDDEN' });
       const [chiefUnpublish] = (await push(h.url, h.token('chief'), [unpublish(id, 2)])).results;
       expect(chiefUnpublish).toMatchObject({ status: 'applied', rev: 3 });
     });
@@ -160,14 +160,14 @@ describeEachDatabase('sync push and pull', (h) => {
         upsert(newId(), 0, storyPayload({ status: 'published' })),
         upsert(newId(), 0, storyPayload({ status: 'approved' })),
       ]);
-      expect(results.map((r) => (r.status === 'rejected' ? r.code : r.status))).toEqual(['forbidden', 'forbidden']);
+      expect(results.map((r) => (r.status === 'rejected' ? r.code : r.status))).toEqual(['FORBIDDEN', 'FORBIDDEN']);
     });
 
     it('answers forbidden, not conflict, for a story the caller may not see (no text leaks)', async () => {
       const id = newId();
       await push(h.url, h.token('reporter'), [upsert(id, 0)]);
       const [r] = (await push(h.url, h.token('reporter2'), [upsert(id, 0, storyPayload({ sapo: 'chen ngang' }))])).results;
-      expect(r).toEqual({ opId: expect.any(String), status: 'rejected', code: 'forbidden', message: expect.any(String) });
+      expect(r).toEqual({ opId: expect.any(String), status: 'rejected', code: 'FORBIDDEN', message: expect.any(String) });
     });
 
     it('trashes a draft, and refuses to trash a story that is on the site', async () => {
@@ -177,7 +177,7 @@ describeEachDatabase('sync push and pull', (h) => {
       const { results } = await push(h.url, h.token('editor'), [trash(draft, 1), trash(live, 2)]);
       expect(results[0]).toMatchObject({ status: 'applied', rev: 2 });
       expect((await serverCopy(h.url, h.token('editor'), draft)).trashedAt).not.toBeNull();
-      expect(results[1]).toMatchObject({ status: 'rejected', code: 'published' });
+      expect(results[1]).toMatchObject({ status: 'rejected', code: 'PUBLISHED' });
     });
   });
 
@@ -294,7 +294,7 @@ describeEachDatabase('sync push and pull', (h) => {
     it('refuses a cursor that is not a number', async () => {
       const reply = await call(h.url, 'GET', '/api/sync/pull?cursor=abc', { token: h.token('editor') });
       expect(reply.status).toBe(400);
-      expect(reply.json()).toMatchObject({ error: { code: 'invalid_request', message: expect.stringContaining('cursor') } });
+      expect(reply.json()).toMatchObject({ error: { code: 'INVALID_REQUEST', message: expect.stringContaining('cursor') } });
     });
   });
 

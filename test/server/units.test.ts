@@ -1,16 +1,15 @@
 // The server's pure pieces, table-driven.
 import { describe, expect, it } from 'vitest';
-import { LoginLimiter } from '../../server/auth/loginLimiter';
 import { hashPassword, verifyPassword } from '../../server/auth/password';
 import { bearerToken } from '../../server/auth/tokens';
-import { detectImageType } from '../../server/media/imageType';
-import { parseArticleFile, sectionSlugOf, shortIdOf } from '../../server/site/address';
+import { sniffImageType } from '../../core/media/image-type';
+import { parseArticleFile, sectionSlugOf, shortIdOf } from '../../core/site/address';
 import { sanitizeBodyHtml } from '../../server/site/body';
 import { rssFeed } from '../../server/site/feeds';
-import { etagMatches } from '../../server/site/pageCache';
+import { etagMatches } from '../../server/site/page-cache';
 import { formatPublishedTime } from '../../server/site/time';
 import { withoutNul } from '../../server/sync/protocol';
-import { IMAGES } from './helpers/images';
+import { IMAGES } from '../helpers/server/images';
 
 describe('formatPublishedTime (Asia/Ho_Chi_Minh)', () => {
   it.each([
@@ -57,7 +56,7 @@ describe('public addresses', () => {
   });
 });
 
-describe('detectImageType', () => {
+describe('sniffImageType', () => {
   it.each([
     [IMAGES.png, 'image/png'],
     [IMAGES.jpeg, 'image/jpeg'],
@@ -69,39 +68,7 @@ describe('detectImageType', () => {
     [Buffer.from([0x89, 0x50, 0x4e]), null],
     [Buffer.alloc(0), null],
   ])('%#: %s', (bytes, type) => {
-    expect(detectImageType(bytes)).toBe(type);
-  });
-});
-
-describe('LoginLimiter', () => {
-  it('blocks a user and address after the limit, until the window passes', () => {
-    const limiter = new LoginLimiter({ maxFailures: 3, windowMs: 60_000 });
-    const t0 = 1_000_000;
-    for (let i = 0; i < 3; i++) {
-      expect(limiter.retryAfterMs('hphong', '10.0.0.1', t0 + i)).toBe(0);
-      limiter.recordFailure('hphong', '10.0.0.1', t0 + i);
-    }
-    expect(limiter.retryAfterMs('hphong', '10.0.0.1', t0 + 10)).toBe(59_990);
-    expect(limiter.retryAfterMs('hphong', '10.0.0.2', t0 + 10)).toBe(0);
-    expect(limiter.retryAfterMs('manhquan', '10.0.0.1', t0 + 10)).toBe(0);
-    expect(limiter.retryAfterMs('hphong', '10.0.0.1', t0 + 60_000)).toBe(0);
-  });
-
-  it('forgets failures after a success', () => {
-    const limiter = new LoginLimiter({ maxFailures: 2, windowMs: 60_000 });
-    limiter.recordFailure('hphong', 'ip', 0);
-    limiter.recordSuccess('hphong', 'ip');
-    limiter.recordFailure('hphong', 'ip', 1);
-    expect(limiter.retryAfterMs('hphong', 'ip', 2)).toBe(0);
-  });
-
-  it('keeps at most maxKeys pairs in memory', () => {
-    const limiter = new LoginLimiter({ maxFailures: 1, windowMs: 60_000, maxKeys: 2 });
-    limiter.recordFailure('a', 'ip', 0);
-    limiter.recordFailure('b', 'ip', 0);
-    limiter.recordFailure('c', 'ip', 0);
-    expect(limiter.retryAfterMs('a', 'ip', 1)).toBe(0);
-    expect(limiter.retryAfterMs('c', 'ip', 1)).toBeGreaterThan(0);
+    expect(sniffImageType(bytes)).toBe(type);
   });
 });
 

@@ -4,11 +4,11 @@
 // published and every public page is checked as a browser would parse it.
 import { beforeAll, expect, it } from 'vitest';
 import { nodes, type StoryBody } from '../../core/story';
-import { call, pullAll, push } from './helpers/api';
-import { parseHtml } from './helpers/dom';
-import { describeEachDatabase } from './helpers/harness';
-import { newId, publish, storyPayload, upsert } from './helpers/stories';
-import { XSS_VECTORS } from './fixtures/xss-vectors';
+import { call, pullAll, push } from '../helpers/server/api';
+import { parseHtml } from '../helpers/server/dom';
+import { describeEachDatabase } from '../helpers/server/harness';
+import { newId, publish, storyPayload, upsert } from '../helpers/server/stories';
+import { XSS_VECTORS } from '../fixtures/xss-vectors';
 
 /** Every element the site itself writes; anything else came from content. */
 const SITE_TAGS = new Set([

@@ -6,7 +6,7 @@ import { plainTextOfBody, storyBody, TEXT_FORMAT, type StoryBody } from '../../c
 import { NEWS_NODES } from '../../core/story/lexical-nodes';
 import { cleanPastedHtml } from '../../renderer/editor/paste/clean-html';
 import { $storyNodesFromHtml } from '../../renderer/editor/paste/story-nodes';
-import { GOOGLE_DOCS_HTML, WEB_PAGE_HTML, WORD_HTML } from './editor-paste-fixtures';
+import { GOOGLE_DOCS_HTML, WEB_PAGE_HTML, WORD_HTML } from '../fixtures/editor-paste';
 
 const clean = (html: string): string => cleanPastedHtml(html).body.innerHTML;
 

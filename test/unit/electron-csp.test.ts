@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { CONTENT_SECURITY_POLICY, installContentSecurityPolicy, withContentSecurityPolicy } from '../../electron/csp';
-import { resetElectronFake, session } from './electron-fake';
+import { resetElectronFake, session } from '../helpers/electron-fake';
 
-vi.mock('electron', () => import('./electron-fake'));
+vi.mock('electron', () => import('../helpers/electron-fake'));
 
 function directives(policy: string): Map<string, string> {
   return new Map(

@@ -16,9 +16,9 @@ import {
   protocol,
   resetElectronFake,
   session,
-} from './electron-fake';
+} from '../helpers/electron-fake';
 
-vi.mock('electron', () => import('./electron-fake'));
+vi.mock('electron', () => import('../helpers/electron-fake'));
 
 // The real app service: its store lands in the temporary userData folder.
 function realService() {

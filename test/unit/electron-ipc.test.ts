@@ -1,14 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { forwardServiceEvents, handleCalls, isTrustedSender, toCallError } from '../../electron/ipc';
 import type { AppService } from '../../electron/service-contract';
 import * as serviceModule from '../../service';
-import { ShellError } from '../../electron/shell-error';
-import { FakeBrowserWindow, FakeWebContents, ipcMain, resetElectronFake } from './electron-fake';
+import { FakeBrowserWindow, FakeWebContents, ipcMain, resetElectronFake } from '../helpers/electron-fake';
 
-vi.mock('electron', () => import('./electron-fake'));
+vi.mock('electron', () => import('../helpers/electron-fake'));
 
 const HANDLER_NAMES = serviceModule.HANDLER_NAMES;
 
@@ -17,7 +16,6 @@ type Invoke = (event: unknown, name: unknown, args: unknown) => Promise<unknown>
 let dataDir: string;
 let window: FakeBrowserWindow;
 let service: AppService;
-let openFiles: Mock<(args: unknown) => Promise<unknown>>;
 
 function invoke(event: unknown, name: unknown, args?: unknown): Promise<unknown> {
   const handler = ipcMain.handlers.get('newsdesk:call') as Invoke | undefined;
@@ -42,12 +40,10 @@ beforeEach(async () => {
   dataDir = mkdtempSync(path.join(tmpdir(), 'newsdesk-ipc-'));
   service = await serviceModule.createAppService({ dataDir });
   window = new FakeBrowserWindow({});
-  openFiles = vi.fn(async (_args: unknown): Promise<unknown> => ({ files: [] }));
   handleCalls({
     getTrustedContents: () => window?.webContents as unknown as Electron.WebContents | undefined,
     service,
     serviceHandlerNames: HANDLER_NAMES,
-    shellHandlers: { 'dialog.openFiles': openFiles },
   });
 });
 
@@ -63,12 +59,6 @@ describe('the newsdesk:call channel', () => {
     });
     expect(reply).toMatchObject({ ok: true, value: { headline: HEADLINE } });
     expect(await storedHeadlines()).toEqual([HEADLINE]);
-  });
-
-  it('answers shell handlers in the main process, not in the service', async () => {
-    const reply = await invoke(eventFrom(window.webContents, 'app://newsdesk/'), 'dialog.openFiles', { kind: 'import' });
-    expect(reply).toEqual({ ok: true, value: { files: [] } });
-    expect(openFiles).toHaveBeenCalledWith({ kind: 'import' });
   });
 
   it.each([
@@ -141,18 +131,10 @@ describe('the newsdesk:call channel', () => {
     });
   });
 
-  it('passes a ShellError through', async () => {
-    openFiles.mockRejectedValueOnce(new ShellError('FILE_TOO_LARGE', 'Tệp “bai.docx” lớn hơn 50 MB, không mở được.'));
-    expect(await invoke(eventFrom(window.webContents, 'app://newsdesk/'), 'dialog.openFiles', {})).toEqual({
-      ok: false,
-      error: { code: 'FILE_TOO_LARGE', message: 'Tệp “bai.docx” lớn hơn 50 MB, không mở được.' },
-    });
-  });
-
   it('hides the English text of unexpected errors behind a Vietnamese message', async () => {
     const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    openFiles.mockRejectedValueOnce(Object.assign(new Error("ENOENT: no such file or directory, open '/x'"), { code: 'ENOENT' }));
-    const reply = await invoke(eventFrom(window.webContents, 'app://newsdesk/'), 'dialog.openFiles', {});
+    vi.spyOn(service, 'call').mockRejectedValueOnce(Object.assign(new Error("ENOENT: no such file or directory, open '/x'"), { code: 'ENOENT' }));
+    const reply = await invoke(eventFrom(window.webContents, 'app://newsdesk/'), 'stories.list', {});
     expect(reply).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
     expect(JSON.stringify(reply)).not.toContain('ENOENT');
     expect(log).toHaveBeenCalled();

@@ -1,9 +1,9 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildMenuTemplate, installMenu, type MenuActions, type MenuOptions } from '../../electron/menu';
-import { Menu, resetElectronFake } from './electron-fake';
+import { Menu, resetElectronFake } from '../helpers/electron-fake';
 
-vi.mock('electron', () => import('./electron-fake'));
+vi.mock('electron', () => import('../helpers/electron-fake'));
 
 const windowsOrLinux: MenuOptions = { appName: 'Newsdesk', isMac: false, isDev: false };
 

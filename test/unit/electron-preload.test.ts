@@ -1,8 +1,8 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { NewsdeskBridge } from '../../electron/preload';
-import { contextBridge, FakeEvent, ipcRenderer } from './electron-fake';
+import type { NewsdeskBridge } from '../../core/api';
+import { contextBridge, FakeEvent, ipcRenderer } from '../helpers/electron-fake';
 
-vi.mock('electron', () => import('./electron-fake'));
+vi.mock('electron', () => import('../helpers/electron-fake'));
 
 let bridge: NewsdeskBridge;
 let exposed: unknown[][];

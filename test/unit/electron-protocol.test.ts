@@ -10,9 +10,9 @@ import {
   resolveAppPath,
   serveAppProtocol,
 } from '../../electron/protocol';
-import { protocol, resetElectronFake } from './electron-fake';
+import { protocol, resetElectronFake } from '../helpers/electron-fake';
 
-vi.mock('electron', () => import('./electron-fake'));
+vi.mock('electron', () => import('../helpers/electron-fake'));
 
 const ROOT = '/srv/newsdesk/out/renderer';
 

@@ -5,9 +5,9 @@ import {
   isExternalUrlAllowed,
   secureWebContents,
 } from '../../electron/security';
-import { app, FakeEvent, FakeWebContents, resetElectronFake, session, shell } from './electron-fake';
+import { app, FakeEvent, FakeWebContents, resetElectronFake, session, shell } from '../helpers/electron-fake';
 
-vi.mock('electron', () => import('./electron-fake'));
+vi.mock('electron', () => import('../helpers/electron-fake'));
 
 function securedContents(): FakeWebContents {
   const contents = new FakeWebContents();

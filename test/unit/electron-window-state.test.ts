@@ -12,9 +12,9 @@ import {
   type Rectangle,
   type WindowState,
 } from '../../electron/window-state';
-import { FakeBrowserWindow, resetElectronFake, screen } from './electron-fake';
+import { FakeBrowserWindow, resetElectronFake, screen } from '../helpers/electron-fake';
 
-vi.mock('electron', () => import('./electron-fake'));
+vi.mock('electron', () => import('../helpers/electron-fake'));
 
 let dir: string;
 let file: string;

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMainWindow, mainWindowWebPreferences } from '../../electron/main-window';
-import { FakeBrowserWindow, resetElectronFake } from './electron-fake';
+import { FakeBrowserWindow, resetElectronFake } from '../helpers/electron-fake';
 
-vi.mock('electron', () => import('./electron-fake'));
+vi.mock('electron', () => import('../helpers/electron-fake'));
 
 beforeEach(() => resetElectronFake());
 

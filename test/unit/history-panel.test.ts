@@ -10,7 +10,7 @@ import type { HandlerArgs, HandlerName, RevisionSummary, Settings } from '../../
 import { nodes, REVISION_REASONS, type Revision, type RevisionReason, type Story, type StoryContent } from '../../core/story';
 import { EditorPane } from '../../renderer/app/EditorPane';
 import { HistoryPanel } from '../../renderer/history';
-import { formatRevisionTime } from '../../renderer/history/revisionTime';
+import { formatRevisionTime } from '../../renderer/history/revision-time';
 import { ServiceError } from '../../renderer/transport/client';
 import { FakeServiceDesk, storedStory } from '../helpers/fake-service-client';
 import { all, click, find, get, press, render, settle, unmountAll } from '../helpers/react-dom';

@@ -8,7 +8,7 @@ import {
   valueExceedsNesting,
 } from '../../core/limits';
 import { nodes } from '../../core/story';
-import { sampleLine } from './text-samples';
+import { sampleLine } from '../fixtures/text-samples';
 
 const HEADLINE = sampleLine('ldld-hai-ba-trung-doi-moi.txt', 'LĐLĐ quận Hai Bà Trưng');
 const WIDE = { maxDepth: 1_000_000, maxBytes: 1_000_000_000 };

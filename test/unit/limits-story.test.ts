@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkBodyLimits, checkStoryLimits, measureBody, STORY_LIMITS } from '../../core/limits';
 import { bodyFromBlocks, describeBodyError, nodes, storyBody, storyContent, type StoryBody, type StoryContent } from '../../core/story';
-import { sampleArticle } from './story-sample-blocks';
+import { sampleArticle } from '../fixtures/story-sample-blocks';
 
 const article = sampleArticle('ldld-hai-ba-trung-doi-moi.txt');
 const SENTENCE = 'Phó Chủ tịch LĐLĐ thành phố Hà Nội phát biểu tại buổi khảo sát. ';
@@ -105,7 +105,8 @@ describe('body limits', () => {
       'Địa chỉ liên kết ở khối 2 (danh sách) quá dài: 8.027 ký tự (tối đa 8.000)',
     ],
     ['a related title', nodes.relatedBlock([article.headline, long(501)]), 'Tít tin liên quan ở khối 2 (tin liên quan) quá dài: 501 ký tự (tối đa 500)'],
-    ['a text style', nodes.paragraph([{ ...nodes.textRun('Hà Nội'), style: 'color: red;'.repeat(100) }]), 'Trường “style” ở khối 2 (đoạn văn) quá dài: 1.100 ký tự (tối đa 1.000)'],
+    // Second in its paragraph: a paragraph takes its own textStyle from the first run.
+    ['a text style', nodes.paragraph([nodes.textRun('Tại '), { ...nodes.textRun('Hà Nội'), style: 'color: red;'.repeat(100) }]), 'Trường “style” ở khối 2 (đoạn văn) quá dài: 1.100 ký tự (tối đa 1.000)'],
   ])('names %s over its limit, and its block', (_name, block, reason) => {
     const body = nodes.bodyOf([nodes.paragraph([nodes.textRun(SENTENCE)]), block]);
     expect(checkBodyLimits(body)).toEqual([reason]);

@@ -2,8 +2,8 @@ import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import { renderBodyHtml } from '../../core/render';
 import { bodyFromBlocks, blocksFromBody, nodes, TEXT_FORMAT, type BlockNode, type StoryBody } from '../../core/story';
-import { sampleArticle } from './story-sample-blocks';
-import { SAMPLE_FILES } from './text-samples';
+import { sampleArticle } from '../fixtures/story-sample-blocks';
+import { SAMPLE_FILES } from '../fixtures/text-samples';
 
 const SHA = 'ab'.repeat(32);
 const { bold, italic, underline, strikethrough, code, subscript, superscript } = TEXT_FORMAT;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { renderStoryDocument, renderStoryText } from '../../core/render';
 import { bodyFromBlocks, emptyBody, nodes } from '../../core/story';
-import { sampleArticle } from './story-sample-blocks';
-import { SAMPLE_FILES, sampleLines } from './text-samples';
+import { sampleArticle } from '../fixtures/story-sample-blocks';
+import { SAMPLE_FILES, sampleLines } from '../fixtures/text-samples';
 
 describe('renderStoryText', () => {
   it.each(SAMPLE_FILES)('writes %s back line for line as the newspaper printed it', (file) => {

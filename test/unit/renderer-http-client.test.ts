@@ -28,7 +28,7 @@ beforeAll(async () => {
       if (request.headers.authorization !== `Bearer ${TOKEN}`) return reply(401, 'Unauthorized');
       if (request.url === '/rpc/search.query') {
         const args = JSON.parse(body) as { query: string };
-        return reply(200, JSON.stringify({ ok: true, result: [{ id: '1', headline: 'LĐLĐ quận Hai Bà Trưng', snippet: `<mark>${args.query}</mark>` }] }));
+        return reply(200, JSON.stringify({ ok: true, value: [{ id: '1', headline: 'LĐLĐ quận Hai Bà Trưng', snippet: `<mark>${args.query}</mark>` }] }));
       }
       if (request.url === '/rpc/stories.get') {
         return reply(404, JSON.stringify({ ok: false, error: { code: 'not-found', message: 'Không tìm thấy bài viết' } }));
@@ -64,18 +64,18 @@ describe('createHttpClient', () => {
 
   it('explains a wrong token', async () => {
     const client = createHttpClient({ origin, token: 'sai' });
-    await expect(client.call('settings.get', {})).rejects.toMatchObject({ code: 'unauthorized' });
+    await expect(client.call('settings.get', {})).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
   });
 
   it('explains a reply that is not the envelope', async () => {
     const client = createHttpClient({ origin, token: TOKEN });
-    await expect(client.call('settings.get', {})).rejects.toEqual(new ServiceError('http-500', 'Dịch vụ Newsdesk báo lỗi (HTTP 500)'));
+    await expect(client.call('settings.get', {})).rejects.toEqual(new ServiceError('HTTP_500', 'Dịch vụ Newsdesk báo lỗi (HTTP 500)'));
   });
 
   it('asks nothing without a token', async () => {
     seen.length = 0;
     const client = createHttpClient({ origin, token: null });
-    await expect(client.call('settings.get', {})).rejects.toMatchObject({ code: 'unauthorized' });
+    await expect(client.call('settings.get', {})).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
     expect(seen).toEqual([]);
   });
 
@@ -85,6 +85,6 @@ describe('createHttpClient', () => {
     const port = (closed.address() as AddressInfo).port;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
     const client = createHttpClient({ origin: `http://127.0.0.1:${port}`, token: TOKEN });
-    await expect(client.call('settings.get', {})).rejects.toMatchObject({ code: 'offline' });
+    await expect(client.call('settings.get', {})).rejects.toMatchObject({ code: 'OFFLINE' });
   });
 });

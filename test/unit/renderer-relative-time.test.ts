@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { createI18n } from '../../renderer/i18n';
-import { formatRelativeTime, relativeTime } from '../../renderer/list/relativeTime';
+import { formatRelativeTime, relativeTime } from '../../renderer/list/relative-time';
 
 const NOW = Date.parse('2025-02-10T09:30:00+07:00');
 const before = (ms: number): string => new Date(NOW - ms).toISOString();

@@ -1,12 +1,12 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import type { StorySummary } from '../../core/api';
-import { hashForStory, storyIdFromHash } from '../../renderer/app/openStory';
+import { hashForStory, storyIdFromHash } from '../../renderer/app/open-story';
 import { commandForKey } from '../../renderer/app/shortcuts';
-import { bytesToBase64, importKind, mayBeImportable, pickImportable } from '../../renderer/import/importFile';
+import { bytesToBase64, importKind, mayBeImportable, pickImportable } from '../../renderer/import/import-file';
 import { listArgs, NO_FILTERS } from '../../renderer/list/filters';
 import { appendPage, mergeHead } from '../../renderer/list/pages';
-import { normalizeDictionary, patchFromForm, type SettingsForm } from '../../renderer/settings/settingsForm';
+import { normalizeDictionary, patchFromForm, type SettingsForm } from '../../renderer/settings/settings-form';
 import { resolveTheme } from '../../renderer/theme/useTheme';
 
 function story(id: string, headline: string): StorySummary {

@@ -1,16 +1,17 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EventPayloads } from '../../core/api';
-import { createBridgeClient, errorFromRejection, findBridge, type NewsdeskBridge } from '../../renderer/transport/bridge';
+import { readEventPayload, type NewsdeskBridge } from '../../core/api';
+import { createBridgeClient, errorFromRejection, findBridge } from '../../renderer/transport/bridge';
 import { ServiceError, toServiceError } from '../../renderer/transport/client';
-import { isEnvelope, readEnvelope, readEventPayload, readHttpReply } from '../../renderer/transport/envelope';
+import { isEnvelope, readEnvelope, readHttpReply } from '../../renderer/transport/envelope';
 import { takeToken } from '../../renderer/transport/token';
 
 describe('readHttpReply', () => {
   it.each([
-    ['a result', 200, '{"ok":true,"result":{"updatedAt":"2025-02-10T02:30:00.000Z"}}', { ok: true, result: { updatedAt: '2025-02-10T02:30:00.000Z' } }],
-    ['a null result', 200, '{"ok":true,"result":null}', { ok: true, result: null }],
-    ['a result that itself says ok', 200, '{"ok":true,"result":{"ok":true}}', { ok: true, result: { ok: true } }],
+    ['a result', 200, '{"ok":true,"value":{"updatedAt":"2025-02-10T02:30:00.000Z"}}', { ok: true, value: { updatedAt: '2025-02-10T02:30:00.000Z' } }],
+    ['a null result', 200, '{"ok":true,"value":null}', { ok: true, value: null }],
+    ['a result that itself says ok', 200, '{"ok":true,"value":{"ok":true}}', { ok: true, value: { ok: true } }],
   ])('reads %s', (_name, status, body, expected) => {
     expect(readHttpReply(status, body)).toEqual(expected);
   });
@@ -18,14 +19,14 @@ describe('readHttpReply', () => {
   it.each([
     ['an error envelope keeps its code and words', 400, '{"ok":false,"error":{"code":"invalid-args","message":"Mã bài viết không hợp lệ"}}', 'invalid-args', 'Mã bài viết không hợp lệ'],
     ['an error envelope on 200 is still an error', 200, '{"ok":false,"error":{"code":"not-found","message":"Không tìm thấy bài viết"}}', 'not-found', 'Không tìm thấy bài viết'],
-    ['401 without an envelope', 401, 'Unauthorized', 'unauthorized', 'Mã truy cập không hợp lệ. Hãy mở lại địa chỉ mà Newsdesk in ra khi khởi động.'],
-    ['500 with an HTML page', 500, '<html><body>Internal Server Error</body></html>', 'http-500', 'Dịch vụ Newsdesk báo lỗi (HTTP 500)'],
-    ['an ok envelope with an error status', 503, '{"ok":true,"result":1}', 'http-503', 'Dịch vụ Newsdesk báo lỗi (HTTP 503)'],
-    ['a body that is not JSON', 200, 'xin chào', 'bad-response', 'Dịch vụ Newsdesk trả lời không đúng định dạng'],
-    ['JSON without the envelope', 200, '{"items":[]}', 'bad-response', 'Dịch vụ Newsdesk trả lời không đúng định dạng'],
-    ['ok:true without result', 200, '{"ok":true}', 'bad-response', 'Dịch vụ Newsdesk trả lời không đúng định dạng'],
-    ['an error without a message', 400, '{"ok":false,"error":{"code":"x"}}', 'http-400', 'Dịch vụ Newsdesk báo lỗi (HTTP 400)'],
-    ['an empty body', 204, '', 'bad-response', 'Dịch vụ Newsdesk trả lời không đúng định dạng'],
+    ['401 without an envelope', 401, 'Unauthorized', 'UNAUTHORIZED', 'Mã truy cập không hợp lệ. Hãy mở lại địa chỉ mà Newsdesk in ra khi khởi động.'],
+    ['500 with an HTML page', 500, '<html><body>Internal Server Error</body></html>', 'HTTP_500', 'Dịch vụ Newsdesk báo lỗi (HTTP 500)'],
+    ['an ok envelope with an error status', 503, '{"ok":true,"value":1}', 'HTTP_503', 'Dịch vụ Newsdesk báo lỗi (HTTP 503)'],
+    ['a body that is not JSON', 200, 'xin chào', 'BAD_RESPONSE', 'Dịch vụ Newsdesk trả lời không đúng định dạng'],
+    ['JSON without the envelope', 200, '{"items":[]}', 'BAD_RESPONSE', 'Dịch vụ Newsdesk trả lời không đúng định dạng'],
+    ['ok:true without value', 200, '{"ok":true}', 'BAD_RESPONSE', 'Dịch vụ Newsdesk trả lời không đúng định dạng'],
+    ['an error without a message', 400, '{"ok":false,"error":{"code":"x"}}', 'HTTP_400', 'Dịch vụ Newsdesk báo lỗi (HTTP 400)'],
+    ['an empty body', 204, '', 'BAD_RESPONSE', 'Dịch vụ Newsdesk trả lời không đúng định dạng'],
   ])('%s', (_name, status, body, code, message) => {
     const envelope = readHttpReply(status, body);
     expect(envelope.ok).toBe(false);
@@ -38,12 +39,12 @@ describe('readHttpReply', () => {
 
 describe('isEnvelope and readEnvelope', () => {
   it.each([
-    [{ ok: true, result: [] }, true],
+    [{ ok: true, value: [] }, true],
     [{ ok: false, error: { code: 'a', message: 'Lỗi' } }, true],
     [{ ok: true }, false], // what stories.trash returns, bare
     [['ok'], false],
     [null, false],
-    ['{"ok":true,"result":1}', false],
+    ['{"ok":true,"value":1}', false],
   ])('%j → %s', (value, expected) => {
     expect(isEnvelope(value)).toBe(expected);
   });
@@ -98,7 +99,7 @@ describe('the Electron bridge client', () => {
     const asked: Array<[string, unknown]> = [];
     const { bridge } = bridgeReplying(async (name, args) => {
       asked.push([name, args]);
-      return name === 'stories.trash' ? { ok: true } : { ok: true, result: ['Công đoàn', 'Thời sự'] };
+      return name === 'stories.trash' ? { ok: true } : { ok: true, value: ['Công đoàn', 'Thời sự'] };
     });
     const client = createBridgeClient(bridge);
     expect(await client.call('stories.sections', {})).toEqual(['Công đoàn', 'Thời sự']);
@@ -123,7 +124,7 @@ describe('the Electron bridge client', () => {
     const failure = await createBridgeClient(bridge)
       .call('import.preview', { fileName: 'bai.txt', bytes: '' })
       .catch((error: unknown) => error);
-    expect(failure).toEqual(new ServiceError('service', 'Tệp không phải UTF-8, UTF-16 hay Windows-1258'));
+    expect(failure).toEqual(new ServiceError('SERVICE_ERROR', 'Tệp không phải UTF-8, UTF-16 hay Windows-1258'));
   });
 
   it('keeps the code of a rejection that carries one', () => {

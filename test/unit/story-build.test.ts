@@ -6,11 +6,12 @@ import {
   plainTextOfBody,
   storyBody,
   storyWordCount,
+  withBlockId,
   type ImportBlock,
 } from '../../core/story';
 import { countWords } from '../../core/text';
-import { sampleArticle } from './story-sample-blocks';
-import { SAMPLE_FILES, sampleLine } from './text-samples';
+import { sampleArticle } from '../fixtures/story-sample-blocks';
+import { SAMPLE_FILES, sampleLine } from '../fixtures/text-samples';
 
 const README_FIGURES = {
   'ldld-hai-ba-trung-doi-moi.txt': { headings: 2, figures: 4, paragraphs: 15, byline: 'H.Phong' },
@@ -51,6 +52,7 @@ describe('bodyFromBlocks', () => {
     expect(first).toEqual({
       type: 'related-stories',
       version: 1,
+      $: { blockId: 'b1' },
       stories: [{ id: '0190a5b2-7c1e-7000-8000-000000000001', title: titles[0] }],
     });
     expect(body.root.children).toHaveLength(blocks.length + 1);
@@ -65,14 +67,14 @@ describe('bodyFromBlocks', () => {
       { type: 'figure', caption: 'Ảnh:\u00A0Mạnh Quân', credit: 'H.Phong', src: 'https://laodongthudo.vn/a.jpg' },
     ]);
     expect(body.root.children).toEqual([
-      nodes.paragraph([nodes.textRun(headline), nodes.lineBreak(), nodes.textRun('H.Phong')]),
-      nodes.heading('h2', [nodes.textRun('Đa dạng hoá')]),
-      nodes.figure({ caption: 'Ảnh: Mạnh Quân', credit: 'H.Phong', src: 'https://laodongthudo.vn/a.jpg' }),
+      withBlockId(nodes.paragraph([nodes.textRun(headline), nodes.lineBreak(), nodes.textRun('H.Phong')]), 'b1'),
+      withBlockId(nodes.heading('h2', [nodes.textRun('Đa dạng hoá')]), 'b2'),
+      withBlockId(nodes.figure({ caption: 'Ảnh: Mạnh Quân', credit: 'H.Phong', src: 'https://laodongthudo.vn/a.jpg' }), 'b3'),
     ]);
   });
 
   it('gives an empty paragraph no children, as the editor does', () => {
-    expect(bodyFromBlocks([{ type: 'paragraph', text: '' }]).root.children).toEqual([nodes.paragraph([])]);
+    expect(bodyFromBlocks([{ type: 'paragraph', text: '' }]).root.children).toEqual([withBlockId(nodes.paragraph([]), 'b1')]);
   });
 });
 

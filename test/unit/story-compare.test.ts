@@ -4,8 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { nodes } from '../../core/story';
 import { compareParagraphs, compareStoryTexts, paragraphsOfBody, type ParagraphPair } from '../../core/story/compare';
-import { sampleArticle } from './story-sample-blocks';
-import { sampleLine } from './text-samples';
+import { sampleArticle } from '../fixtures/story-sample-blocks';
+import { sampleLine } from '../fixtures/text-samples';
 
 const LDLD = 'ldld-hai-ba-trung-doi-moi.txt';
 const CUM = 'cum-thi-dua-so-4-cham-lo-doan-vien.txt';

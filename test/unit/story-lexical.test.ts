@@ -3,7 +3,20 @@ import { withDOM } from '@lexical/headless/dom';
 import { $generateHtmlFromNodes, $generateNodesFromDOM } from '@lexical/html';
 import { $getRoot, type LexicalEditor } from 'lexical';
 import { describe, expect, it } from 'vitest';
-import { blocksFromBody, bodyFromBlocks, storyBody, type StoryBody } from '../../core/story';
+import {
+  blocksFromBody,
+  bodyFromBlocks,
+  forEachBlock,
+  hasBlockIds,
+  lexicalForm,
+  nodes,
+  randomBlockId,
+  TEXT_FORMAT,
+  storyBody,
+  withBlockIds,
+  withoutBlockIds,
+  type StoryBody,
+} from '../../core/story';
 import {
   $createFigureNode,
   $createRelatedStoriesNode,
@@ -14,9 +27,9 @@ import {
   RelatedStoriesNode,
 } from '../../core/story/lexical-nodes';
 import { renderBodyHtml } from '../../core/render/html';
-import { everyNodeBody, STORY_A } from './story-lexical-fixture';
-import { sampleArticle } from './story-sample-blocks';
-import { SAMPLE_FILES } from './text-samples';
+import { everyNodeBody, STORY_A } from '../fixtures/story-lexical';
+import { sampleArticle } from '../fixtures/story-sample-blocks';
+import { SAMPLE_FILES } from '../fixtures/text-samples';
 
 function newsEditor(): LexicalEditor {
   return createHeadlessEditor({
@@ -115,6 +128,18 @@ describe('a body through the Lexical editor', () => {
     expect(after).toEqual(body);
   });
 
+  it('keeps the id of every block, list item and nested list, and an old story without ids stays without', () => {
+    const body = withBlockIds(everyNodeBody(), randomBlockId);
+    const ids: string[] = [];
+    forEachBlock(body, (node) => ids.push(node.$?.blockId ?? ''));
+    expect(ids).toHaveLength(16);
+    const after = storyBody.parse(throughEditor(body));
+    expect(hasBlockIds(after)).toBe(true);
+    expect(after).toEqual(body);
+    const legacy = withoutBlockIds(body);
+    expect(throughEditor(legacy)).toEqual(legacy);
+  });
+
   it.each(SAMPLE_FILES)('keeps the sample %s intact', (file) => {
     const body = bodyFromBlocks(sampleArticle(file).blocks, { related: [{ id: null, title: 'Tin khác' }] });
     expect(throughEditor(body)).toEqual(body);
@@ -137,12 +162,41 @@ describe('a body through the Lexical editor', () => {
   it('reads renderBodyHtml output back through importDOM into the same blocks', () => {
     const body = everyNodeBody();
     const html = renderBodyHtml(body, { mediaUrl: (sha) => `media:${sha}`, storyUrl: (id) => `/cong-doan/${id}.html` });
+    // HTML carries no block ids: a paste from a page gets new ones in the editor.
     const back = storyBody.parse(bodyFromHtml(html));
+    const plain = withoutBlockIds(body);
     // A figure without an image has no <img> to carry its alt text; everything else survives.
     const expected = blocksFromBody(body).map((b) => (b.type === 'figure' && !b.src ? { ...b, alt: undefined } : b));
     expect(blocksFromBody(back)).toEqual(expected);
-    expect(back.root.children[0]).toEqual(body.root.children[0]);
-    expect(back.root.children.find((b) => b.type === 'figure')).toEqual(body.root.children.find((b) => b.type === 'figure'));
+    expect(back.root.children[0]).toEqual(plain.root.children[0]);
+    expect(back.root.children.find((b) => b.type === 'figure')).toEqual(plain.root.children.find((b) => b.type === 'figure'));
+  });
+});
+
+describe('lexicalForm', () => {
+  it('writes a body as the editor writes it back: runs joined, lists joined and numbered, paragraph format from its first words', () => {
+    const { bold } = TEXT_FORMAT;
+    const untidy = withBlockIds(
+      nodes.bodyOf([
+        nodes.paragraph([nodes.textRun('Tết sum vầy', bold), nodes.textRun(' - ', bold), nodes.textRun('Xuân ơn Đảng')]),
+        { ...nodes.paragraph([nodes.textRun('Phúc Thọ', bold)]), textFormat: 0 },
+        nodes.list('bullet', [[nodes.textRun('Phúc Thọ')], [nodes.textRun('Ba Vì')]]),
+        nodes.list('bullet', [[nodes.textRun('Sơn Tây'), nodes.list('number', [[nodes.textRun('Đường Lâm')]], 1), nodes.list('number', [[nodes.textRun('Tây Đằng')]], 1)]]),
+        nodes.list('number', [[nodes.textRun('Đẩy mạnh đối thoại')]]),
+      ]),
+      randomBlockId,
+    );
+    const tidy = lexicalForm(untidy);
+    expect(tidy).not.toEqual(untidy);
+    expect(throughEditor(untidy)).toEqual(tidy);
+    expect(throughEditor(tidy)).toEqual(tidy);
+    expect(lexicalForm(tidy)).toEqual(tidy);
+    expect(tidy.root.children.map((b) => b.type)).toEqual(['paragraph', 'paragraph', 'list', 'list']);
+  });
+
+  it('leaves a body the editor wrote as it is', () => {
+    const body = withBlockIds(everyNodeBody(), randomBlockId);
+    expect(lexicalForm(body)).toEqual(body);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bodyFromBlocks, describeBodyError, emptyBody, nodes, storyBody, storyContent } from '../../core/story';
-import { sampleArticle } from './story-sample-blocks';
+import { sampleArticle } from '../fixtures/story-sample-blocks';
 
 const SHA = '3f'.repeat(32);
 

@@ -9,7 +9,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import { I18nextProvider, initReactI18next } from 'react-i18next';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SyncState } from '../../core/api';
-import { describeSync, type SyncLine } from '../../renderer/sync/describeSync';
+import { describeSync, type SyncLine } from '../../renderer/sync/describe-sync';
 import en from '../../renderer/sync/i18n/en';
 import vi from '../../renderer/sync/i18n/vi';
 import { SignInForm } from '../../renderer/sync/SignInForm';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countWords, normalizeText, readingTime, SYLLABLES_PER_MINUTE } from '../../core/text';
-import { sampleLine } from './text-samples';
+import { sampleLine } from '../fixtures/text-samples';
 
 const LDLD = 'ldld-hai-ba-trung-doi-moi.txt';
 const CUM = 'cum-thi-dua-so-4-cham-lo-doan-vien.txt';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { foldForSearch, slugify } from '../../core/text';
-import { SAMPLE_FILES, sampleLine, sampleLines } from './text-samples';
+import { SAMPLE_FILES, sampleLine, sampleLines } from '../fixtures/text-samples';
 
 const LDLD = 'ldld-hai-ba-trung-doi-moi.txt';
 const CUM = 'cum-thi-dua-so-4-cham-lo-doan-vien.txt';

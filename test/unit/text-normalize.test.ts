@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeText } from '../../core/text';
-import { SAMPLE_FILES, sampleLine, sampleText } from './text-samples';
+import { SAMPLE_FILES, sampleLine, sampleText } from '../fixtures/text-samples';
 
 const LDLD = 'ldld-hai-ba-trung-doi-moi.txt';
 const HEADLINE = 'LĐLĐ quận Hai Bà Trưng tiếp tục đổi mới, hoạt động hiệu quả vì người lao động';

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { nodes, storyBody, storyContent, type StoryContent } from '../../core/story';
 import { isWellFormed, normalizeText, repairLoneSurrogates, toWellFormed } from '../../core/text';
-import { sampleLine } from './text-samples';
+import { sampleLine } from '../fixtures/text-samples';
 
 const THUY = sampleLine('cum-thi-dua-so-4-cham-lo-doan-vien.txt', 'Phó Chủ tịch LĐLĐ thành phố Hà Nội Nguyễn Thị Thu Thủy phát biểu');
 const NEWSPAPER = '📰'; // U+1F4F0, the pair D83D DCF0

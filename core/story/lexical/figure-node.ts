@@ -51,7 +51,7 @@ export class FigureNode extends NewsBlockNode {
   }
 
   static override importJSON(json: LexicalJSON): FigureNode {
-    return $createFigureNode(figureFields(json));
+    return $createFigureNode(figureFields(json)).updateFromJSON(json);
   }
 
   static override importDOM(): DOMConversionMap | null {
@@ -82,7 +82,8 @@ export class FigureNode extends NewsBlockNode {
   }
 
   override exportJSON(): SerializedFigureNode {
-    return { type: 'figure', version: 1, ...this.getFields() };
+    // super's JSON carries the NodeState ("$"), where the block id lives.
+    return { ...super.exportJSON(), type: 'figure', version: 1, ...this.getFields() };
   }
 
   override exportDOM(): DOMExportOutput {

@@ -42,7 +42,7 @@ export class RelatedStoriesNode extends NewsBlockNode {
   }
 
   static override importJSON(json: LexicalJSON): RelatedStoriesNode {
-    return $createRelatedStoriesNode(storyRefs(json.stories));
+    return $createRelatedStoriesNode(storyRefs(json.stories)).updateFromJSON(json);
   }
 
   static override importDOM(): DOMConversionMap | null {
@@ -68,7 +68,8 @@ export class RelatedStoriesNode extends NewsBlockNode {
   }
 
   override exportJSON(): SerializedRelatedStoriesNode {
-    return { type: 'related-stories', version: 1, stories: this.getStories() };
+    // super's JSON carries the NodeState ("$"), where the block id lives.
+    return { ...super.exportJSON(), type: 'related-stories', version: 1, stories: this.getStories() };
   }
 
   override exportDOM(): DOMExportOutput {

@@ -9,7 +9,7 @@ import { $isFigureNode, type FigureFields } from '../../../core/story/lexical-no
 import { useEditorServices } from '../EditorServices';
 import { imageUrl } from './media';
 import { OPEN_IMAGE_DIALOG_COMMAND } from '../plugins/commands';
-import { focusEditor } from '../dom/focusEditor';
+import { focusEditor } from '../dom/focus-editor';
 
 type Shown = { state: 'loading' } | { state: 'ready'; url: string } | { state: 'failed'; message: string } | { state: 'none' };
 

@@ -5,7 +5,7 @@ import { useEffect, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { FigureNode, type FigureFields } from '../../../core/story/lexical-nodes';
 import { FigureView } from '../figures/FigureView';
-import { isolateControls } from './isolateControls';
+import { isolateControls } from './isolate-controls';
 import { useDecoratorElements } from './useDecoratorElements';
 
 const readFields = (node: FigureNode): FigureFields => node.getFields();

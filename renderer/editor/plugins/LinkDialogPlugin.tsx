@@ -20,7 +20,7 @@ import { isAllowedLinkUrl } from '../../../core/story';
 import { Dialog } from '../../ui/Dialog';
 import { OPEN_LINK_DIALOG_COMMAND } from './commands';
 import { isPrimaryShortcut } from './shortcuts';
-import { focusEditor } from '../dom/focusEditor';
+import { focusEditor } from '../dom/focus-editor';
 
 /** What the writer typed, as a URL to try: "laodongthudo.vn/abc" means https. */
 export function linkUrlFromInput(typed: string): string {

@@ -6,7 +6,7 @@ import { $insertGeneratedNodes } from '@lexical/clipboard';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $getSelection, COMMAND_PRIORITY_HIGH, PASTE_COMMAND } from 'lexical';
 import { useEffect } from 'react';
-import { EDITOR_NAMESPACE } from '../editorConfig';
+import { EDITOR_NAMESPACE } from '../editor-config';
 import { $storyNodesFromHtml } from '../paste/story-nodes';
 import { INSERT_IMAGE_FILES_COMMAND } from './commands';
 

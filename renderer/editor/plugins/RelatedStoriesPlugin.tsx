@@ -10,9 +10,9 @@ import { $createRelatedStoriesNode, $isRelatedStoriesNode, RelatedStoriesNode } 
 import { RelatedPicker } from '../related/RelatedPicker';
 import { RelatedStoriesView } from '../related/RelatedStoriesView';
 import { OPEN_RELATED_PICKER_COMMAND } from './commands';
-import { isolateControls } from './isolateControls';
+import { isolateControls } from './isolate-controls';
 import { useDecoratorElements } from './useDecoratorElements';
-import { focusEditor } from '../dom/focusEditor';
+import { focusEditor } from '../dom/focus-editor';
 
 const readStories = (node: RelatedStoriesNode): RelatedStoryRef[] => node.getStories();
 

@@ -14,7 +14,7 @@ import { useEditorServices } from '../EditorServices';
 import { clearMisspellings, highlightsSupported, MisspellingScanner, paintMisspellings, tokenAt, type Caret } from '../spell/highlight';
 import { SpellClient, startSpellWorker } from '../spell/spell-client';
 import { SpellMenu } from '../spell/SpellMenu';
-import { focusEditor } from '../dom/focusEditor';
+import { focusEditor } from '../dom/focus-editor';
 
 /** Quiet time after an edit before re-painting; the worker's answers repaint sooner. */
 const REPAINT_AFTER_EDIT_MS = 350;

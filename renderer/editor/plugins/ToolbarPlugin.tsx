@@ -26,7 +26,7 @@ import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 
 import { useTranslation } from 'react-i18next';
 import { ImageIcon, LinkIcon, RelatedIcon } from './ToolbarIcons';
 import { OPEN_IMAGE_DIALOG_COMMAND, OPEN_LINK_DIALOG_COMMAND, OPEN_RELATED_PICKER_COMMAND } from './commands';
-import { focusEditor } from '../dom/focusEditor';
+import { focusEditor } from '../dom/focus-editor';
 
 type BlockType = 'paragraph' | 'h2' | 'h3' | 'quote' | 'bullet' | 'number' | 'other';
 

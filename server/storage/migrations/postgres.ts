@@ -130,4 +130,17 @@ export const POSTGRES_MIGRATIONS: Migration[] = [
         PRIMARY KEY (short_id, section_slug, slug, story_id)
       );`,
   },
+  {
+    version: 6,
+    name: 'login attempts',
+    // Shared by every server instance on this database (see server/auth/login-limiter.ts).
+    sql: `
+      CREATE TABLE login_attempts (
+        username text NOT NULL,
+        ip text NOT NULL,
+        window_start timestamptz NOT NULL,
+        attempts integer NOT NULL,
+        PRIMARY KEY (username, ip)
+      );`,
+  },
 ];

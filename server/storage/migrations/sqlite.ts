@@ -120,4 +120,18 @@ export const SQLITE_MIGRATIONS: Migration[] = [
         PRIMARY KEY (short_id, section_slug, slug, story_id)
       );`,
   },
+  {
+    version: 6,
+    name: 'login attempts',
+    // Counted in the database, before the password is checked: parallel guesses
+    // each take a number here, so no more than the limit ever reach scrypt.
+    sql: `
+      CREATE TABLE login_attempts (
+        username TEXT NOT NULL,
+        ip TEXT NOT NULL,
+        window_start TEXT NOT NULL,
+        attempts INTEGER NOT NULL,
+        PRIMARY KEY (username, ip)
+      );`,
+  },
 ];

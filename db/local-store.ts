@@ -1,0 +1,80 @@
+// The desk's local store, opened once: one SQLite file and one owner per table.
+//   stories, revisions, open_autosaves  ./stories (the door: StoryStore; copies
+//                                       from the server: ./stories/server-copy)
+//   stories_fts                         ./search, and the story writers keep it
+//   outbox                              ./outbox
+//   sync_meta, sync_conflicts, sync_pulled  ./sync-state
+//   media                               ./media
+//   settings                            ./settings
+// service/ gets this object and never the database itself, so it holds no SQL;
+// `transaction` lets a sync step span several owners atomically.
+import type { Database } from 'better-sqlite3';
+import type { Settings } from '../core/api';
+import { tidyStore } from './maintenance';
+import { countStore, type StoreCounts } from './store-stats';
+import { MediaStore } from './media/media-store';
+import { openStoreDatabase } from './open';
+import { Outbox } from './outbox/outbox';
+import { searchStories, type SearchHit, type SearchOptions } from './search/search';
+import { SettingsStore } from './settings/settings-store';
+import { StoryRepository, type Clock } from './stories/repository';
+import { LocalCopy } from './stories/server-copy';
+import { StoryStore } from './stories/story-store';
+import { ConflictStore } from './sync-state/conflicts';
+import { Reconciler } from './sync-state/reconcile';
+import { SyncMeta } from './sync-state/sync-meta';
+
+export interface LocalStoreOptions {
+  clock?: Clock;
+  /** What settings read as before anyone changed them. */
+  defaultSettings: Settings;
+}
+
+export class LocalStore {
+  readonly stories: StoryStore;
+  readonly outbox: Outbox;
+  readonly settings: SettingsStore;
+  readonly media: MediaStore;
+  /** The server's copies of stories: written only by sync, by name. */
+  readonly serverCopy: LocalCopy;
+  readonly conflicts: ConflictStore;
+  readonly reconciler: Reconciler;
+  readonly syncMeta: SyncMeta;
+  private readonly db: Database;
+
+  constructor(path: string, options: LocalStoreOptions) {
+    const clock = options.clock ?? (() => new Date());
+    this.db = openStoreDatabase(path);
+    const repository = new StoryRepository(this.db, { clock });
+    this.outbox = new Outbox(this.db, clock);
+    this.serverCopy = new LocalCopy(this.db);
+    this.stories = new StoryStore(this.db, repository, this.outbox, this.serverCopy);
+    this.settings = new SettingsStore(this.db, options.defaultSettings);
+    this.media = new MediaStore(this.db, clock);
+    this.conflicts = new ConflictStore(this.db, this.serverCopy, clock);
+    this.reconciler = new Reconciler(this.db, this.outbox, this.serverCopy, this.conflicts);
+    this.syncMeta = new SyncMeta(this.db);
+  }
+
+  /** Runs `work` as one transaction (a savepoint when nested). */
+  transaction<T>(work: () => T): T {
+    return this.db.transaction(work)();
+  }
+
+  search(query: string, options: SearchOptions = {}): SearchHit[] {
+    return searchStories(this.db, query, options);
+  }
+
+  /** Merges the search index's segments when the writer pauses; true when there is more to do. */
+  tidy(): boolean {
+    return tidyStore(this.db);
+  }
+
+  counts(): StoreCounts {
+    return countStore(this.db);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}

@@ -1,0 +1,209 @@
+// The story pool and its change stream in PostgreSQL: a push's batch and the pull.
+// Race-freedom comes from the database, never from this process:
+//   - op dedupe: sync_ops.op_id is a primary key, claimed first with
+//     INSERT … ON CONFLICT DO NOTHING; a concurrent retry blocks on the index
+//     until the first commits (then sees a duplicate) or rolls back (then runs).
+//   - story revs: the rows are locked with SELECT … FOR UPDATE (in id order); a
+//     new story is created with INSERT … ON CONFLICT DO NOTHING, so two creators
+//     cannot both win: the loser's batch is run again and sees a conflict.
+//   - the change sequence: one clock row bumped with UPDATE … RETURNING as the
+//     last step before COMMIT. Holding its row lock until commit makes commit
+//     order equal sequence order, so a pull can never pass over a change that
+//     commits later with a smaller number (the classic gap with nextval()).
+// A push is one transaction with a fixed number of statements (arrays through
+// unnest), not a dozen round trips per op.
+import { isDesk } from '../../../core/newsroom/roles';
+import { shortIdOf } from '../../../core/site/address';
+import { finalWrites, finishBatch, planBatch, revisionContent, type BatchPlan, type PlannedWrite, type PriorOp } from '../batch';
+import { isRetryableTransaction } from '../dialect';
+import { storedFromRow, storyColumns } from '../rows';
+import type { Decide, OpOutcome, OpRequest, PullPage, StoredStory, SyncStore, UserRecord, Viewer } from '../types';
+import type { Client, PostgresConnection, Row } from './connection';
+
+/** Another batch created one of our new stories first; the batch is run again. */
+class LostCreateRace extends Error {}
+const MAX_ATTEMPTS = 5;
+
+/**
+ * Rows travel as one JSON document expanded by json_to_recordset: one native
+ * JSON.stringify here and one parse in PostgreSQL, instead of escaping every
+ * long story into a PostgreSQL array literal.
+ */
+const STORY_RECORDS = `json_to_recordset($1::json) AS u(id uuid, short_id text, author text, assignee text, status text,
+  section text, section_slug text, slug text, headline text, sapo text, is_pick boolean, published_at timestamptz,
+  updated_at timestamptz, rev int, trashed_at timestamptz, data json)`;
+
+function storyRecords(writes: readonly PlannedWrite<OpRequest>[]): string {
+  return JSON.stringify(
+    writes.map((w) => {
+      const c = storyColumns(w.story);
+      return {
+        id: c.id, short_id: c.shortId, author: c.author, assignee: c.assignee, status: c.status, section: c.section,
+        section_slug: c.sectionSlug, slug: c.slug, headline: c.headline, sapo: c.sapo, is_pick: c.isPick,
+        published_at: c.publishedAt, updated_at: c.updatedAt, rev: c.rev, trashed_at: w.decision.trashedAt, data: w.story,
+      };
+    }),
+  );
+}
+
+
+export class PostgresSync implements SyncStore {
+  constructor(private readonly conn: PostgresConnection) {}
+
+  async getStory(id: string): Promise<StoredStory | null> {
+    const { rows } = await this.conn.pool.query('SELECT data, seq, trashed_at FROM stories WHERE id = $1', [id]);
+    return rows[0] ? storedFromRow(rows[0]) : null;
+  }
+
+  async applyOps<Op extends OpRequest>(ops: readonly Op[], user: UserRecord, decide: Decide<Op>): Promise<OpOutcome[]> {
+    if (ops.length === 0) return [];
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.conn.tx((c) => this.applyIn(c, ops, user, decide));
+      } catch (error) {
+        // A lost create race or a deadlock between two batches: nothing was
+        // written, so running the batch again is safe and sees the winner's rows.
+        const retryable = error instanceof LostCreateRace || isRetryableTransaction(error);
+        if (!retryable || attempt >= MAX_ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  private async applyIn<Op extends OpRequest>(c: Client, ops: readonly Op[], user: UserRecord, decide: Decide<Op>): Promise<OpOutcome[]> {
+    const now = new Date().toISOString();
+    const firstOfId = new Map<string, Op>();
+    for (const op of ops) if (!firstOfId.has(op.opId)) firstOfId.set(op.opId, op);
+    // Claimed in op-id order, so two batches sharing ops wait for each other instead of deadlocking.
+    const unique = [...firstOfId.values()].sort((a, b) => (a.opId < b.opId ? -1 : 1));
+    const claim = await c.query(
+      `INSERT INTO sync_ops (op_id, user_id, story_id, kind, rev, applied_at)
+       SELECT u.op_id, $2, u.story_id, u.kind, NULL, $3
+       FROM unnest($1::uuid[], $4::uuid[], $5::text[]) AS u(op_id, story_id, kind) ORDER BY u.op_id
+       ON CONFLICT (op_id) DO NOTHING RETURNING op_id`,
+      [unique.map((o) => o.opId), user.id, now, unique.map((o) => o.storyId), unique.map((o) => o.kind)],
+    );
+    const claimed = new Set((claim.rows as Row[]).map((r) => String(r.op_id)));
+    const prior = new Map<string, PriorOp>();
+    const unclaimed = unique.filter((o) => !claimed.has(o.opId)).map((o) => o.opId);
+    if (unclaimed.length > 0) {
+      const { rows } = await c.query('SELECT op_id, user_id, rev FROM sync_ops WHERE op_id = ANY($1::uuid[])', [unclaimed]);
+      for (const r of rows as Row[]) prior.set(String(r.op_id), { userId: String(r.user_id), rev: r.rev === null ? null : Number(r.rev) });
+    }
+    const storyIds = [...new Set(ops.filter((o) => claimed.has(o.opId)).map((o) => o.storyId))];
+    const stories = new Map<string, StoredStory>();
+    if (storyIds.length > 0) {
+      const locked = await c.query(
+        'SELECT id, data, seq, trashed_at FROM stories WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE',
+        [storyIds],
+      );
+      for (const r of locked.rows as Row[]) stories.set(String(r.id), storedFromRow(r));
+    }
+
+    const plan = planBatch(ops, user, claimed, prior, stories, decide);
+    if (plan.released.length > 0) await c.query('DELETE FROM sync_ops WHERE op_id = ANY($1::uuid[])', [plan.released]);
+    if (plan.writes.length === 0) return finishBatch(plan, 0);
+    await this.writePlan(c, plan, user, now);
+    // Last: the clock row lock is held only for this, the numbering and the commit.
+    const clock = await c.query(
+      `UPDATE sync_clock SET change_seq = change_seq + $1, site_version = site_version + $2
+       WHERE id = 1 RETURNING change_seq`,
+      [plan.writes.length, plan.affectsSite ? 1 : 0],
+    );
+    const firstSeq = Number((clock.rows[0] as Row).change_seq) - plan.writes.length + 1;
+    const finals = finalWrites(plan);
+    await c.query('UPDATE stories SET seq = u.seq FROM unnest($1::uuid[], $2::bigint[]) AS u(id, seq) WHERE stories.id = u.id', [
+      finals.map((f) => f.write.story.id),
+      finals.map((f) => firstSeq + f.index),
+    ]);
+    return finishBatch(plan, firstSeq);
+  }
+
+  private async writePlan(c: Client, plan: BatchPlan<OpRequest>, user: UserRecord, now: string): Promise<void> {
+    const finals = finalWrites(plan);
+    const created = finals.filter((f) => f.created);
+    const changed = finals.filter((f) => !f.created);
+    if (created.length > 0) {
+      const inserted = await c.query(
+        `INSERT INTO stories (id, short_id, author, assignee, status, section, section_slug, slug, headline, sapo,
+           is_pick, published_at, updated_at, rev, trashed_at, data, seq)
+         SELECT u.*, -1 FROM ${STORY_RECORDS}
+         ON CONFLICT (id) DO NOTHING RETURNING id`,
+        [storyRecords(created.map((f) => f.write))],
+      );
+      if (inserted.rowCount !== created.length) throw new LostCreateRace();
+    }
+    if (changed.length > 0) {
+      await c.query(
+        `UPDATE stories SET author = u.author, assignee = u.assignee, status = u.status, section = u.section,
+           section_slug = u.section_slug, slug = u.slug, headline = u.headline, sapo = u.sapo, is_pick = u.is_pick,
+           published_at = u.published_at, updated_at = u.updated_at, rev = u.rev, trashed_at = u.trashed_at, data = u.data
+         FROM ${STORY_RECORDS} WHERE stories.id = u.id`,
+        [storyRecords(changed.map((f) => f.write))],
+      );
+    }
+    const revisions = plan.writes.filter((w) => w.decision.revisionReason !== null);
+    if (revisions.length > 0) {
+      await c.query(
+        `INSERT INTO story_revisions (story_id, rev, author, reason, created_at, content)
+         SELECT u.story_id, u.rev, $2, u.reason, $3, u.content
+         FROM json_to_recordset($1::json) AS u(story_id uuid, rev int, reason text, content json)`,
+        [
+          JSON.stringify(
+            revisions.map((w) => ({ story_id: w.story.id, rev: w.rev, reason: w.decision.revisionReason, content: revisionContent(w.story) })),
+          ),
+          user.username,
+          now,
+        ],
+      );
+    }
+    await c.query('DELETE FROM story_media WHERE story_id = ANY($1::uuid[])', [finals.map((f) => f.write.story.id)]);
+    const media = finals.flatMap((f) => f.write.decision.mediaRefs.map((sha) => [f.write.story.id, sha] as const));
+    if (media.length > 0) {
+      await c.query('INSERT INTO story_media (story_id, sha256) SELECT * FROM unnest($1::uuid[], $2::text[]) ON CONFLICT DO NOTHING', [
+        media.map((m) => m[0]),
+        media.map((m) => m[1]),
+      ]);
+    }
+    const addressed = plan.writes.filter((w) => w.decision.address !== null);
+    if (addressed.length > 0) {
+      await c.query(
+        `INSERT INTO story_addresses (short_id, section_slug, slug, story_id, created_at)
+         SELECT u.short_id, u.section_slug, u.slug, u.story_id, $5
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::uuid[]) AS u(short_id, section_slug, slug, story_id)
+         ON CONFLICT DO NOTHING`,
+        [addressed.map((w) => shortIdOf(w.story.id)), addressed.map((w) => w.decision.address?.sectionSlug),
+          addressed.map((w) => w.decision.address?.slug), addressed.map((w) => w.story.id), now],
+      );
+    }
+    await c.query(
+      `INSERT INTO audit (story_id, username, action, from_status, to_status, rev, at)
+       SELECT u.story_id, $6, u.action, u.from_status, u.to_status, u.rev, $7
+       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::int[]) AS u(story_id, action, from_status, to_status, rev)`,
+      [plan.writes.map((w) => w.story.id), plan.writes.map((w) => w.op.kind), plan.writes.map((w) => w.before?.story.status ?? null),
+        plan.writes.map((w) => w.story.status), plan.writes.map((w) => w.rev), user.username, now],
+    );
+    await c.query('UPDATE sync_ops SET rev = u.rev FROM unnest($1::uuid[], $2::int[]) AS u(op_id, rev) WHERE sync_ops.op_id = u.op_id', [
+      plan.writes.map((w) => w.op.opId),
+      plan.writes.map((w) => w.rev),
+    ]);
+  }
+
+  async pull(viewer: Viewer, cursor: number, limit: number): Promise<PullPage> {
+    const visible = isDesk(viewer.role) ? "(status <> 'draft' OR assignee = $3 OR author = $3)" : 'author = $3';
+    // One statement, one snapshot: the clock head read here covers exactly the rows read.
+    const { rows } = await this.conn.pool.query(
+      `SELECT s.data, s.seq, s.trashed_at, c.change_seq AS head
+       FROM sync_clock c
+       LEFT JOIN LATERAL (
+         SELECT data, seq, trashed_at FROM stories WHERE seq > $1 AND ${visible} ORDER BY seq LIMIT $2
+       ) s ON true
+       WHERE c.id = 1 ORDER BY s.seq`,
+      [cursor, limit, viewer.username],
+    );
+    const changes = (rows as Row[]).filter((r) => r.data !== null).map(storedFromRow);
+    const head = Number((rows[0] as Row).head);
+    const more = changes.length === limit;
+    const last = changes.at(-1)?.seq ?? cursor;
+    return { changes, cursor: more ? last : Math.max(last, head), more };
+  }
+}

@@ -1,0 +1,118 @@
+// The story pool and its change stream in SQLite: a push's batch and the pull.
+import { isDesk } from '../../../core/newsroom/roles';
+import { shortIdOf } from '../../../core/site/address';
+import { finalWrites, finishBatch, planBatch, revisionContent, type BatchPlan, type PriorOp } from '../batch';
+import { storedFromRow, storyColumns } from '../rows';
+import type { Decide, OpOutcome, OpRequest, PullPage, StoredStory, SyncStore, UserRecord, Viewer } from '../types';
+import type { Row, SqliteConnection } from './connection';
+
+export class SqliteSync implements SyncStore {
+  constructor(private readonly conn: SqliteConnection) {}
+
+  private read(id: string): StoredStory | null {
+    const row = this.conn.statement('SELECT data, seq, trashed_at FROM stories WHERE id = ?').get(id) as Row | undefined;
+    return row ? storedFromRow(row) : null;
+  }
+
+  async getStory(id: string): Promise<StoredStory | null> {
+    return this.read(id);
+  }
+
+  async applyOps<Op extends OpRequest>(ops: readonly Op[], user: UserRecord, decide: Decide<Op>): Promise<OpOutcome[]> {
+    if (ops.length === 0) return [];
+    const now = new Date().toISOString();
+    const run = this.conn.db.transaction((): OpOutcome[] => {
+      const claimed = new Set<string>();
+      const prior = new Map<string, PriorOp>();
+      const claim = this.conn.statement(
+        `INSERT INTO sync_ops (op_id, user_id, story_id, kind, rev, applied_at) VALUES (?, ?, ?, ?, NULL, ?)
+         ON CONFLICT DO NOTHING`,
+      );
+      for (const op of ops) {
+        if (claimed.has(op.opId) || prior.has(op.opId)) continue;
+        if (claim.run(op.opId, user.id, op.storyId, op.kind, now).changes > 0) claimed.add(op.opId);
+        else {
+          const row = this.conn.statement('SELECT user_id, rev FROM sync_ops WHERE op_id = ?').get(op.opId) as Row;
+          prior.set(op.opId, { userId: String(row.user_id), rev: row.rev === null ? null : Number(row.rev) });
+        }
+      }
+      const stories = new Map<string, StoredStory>();
+      for (const id of new Set(ops.map((o) => o.storyId))) {
+        const stored = this.read(id);
+        if (stored) stories.set(id, stored);
+      }
+      const plan = planBatch(ops, user, claimed, prior, stories, decide);
+      for (const opId of plan.released) this.conn.statement('DELETE FROM sync_ops WHERE op_id = ?').run(opId);
+      if (plan.writes.length === 0) return finishBatch(plan, 0);
+      const clock = this.conn
+        .statement(
+          `UPDATE sync_clock SET change_seq = change_seq + ?, site_version = site_version + ?
+           WHERE id = 1 RETURNING change_seq`,
+        )
+        .get(plan.writes.length, plan.affectsSite ? 1 : 0) as Row;
+      const firstSeq = Number(clock.change_seq) - plan.writes.length + 1;
+      this.writePlan(plan, user, firstSeq, now);
+      return finishBatch(plan, firstSeq);
+    });
+    return run.immediate();
+  }
+
+  private writePlan(plan: BatchPlan<OpRequest>, user: UserRecord, firstSeq: number, now: string): void {
+    // Story rows first: revisions and addresses refer to them.
+    for (const { index, write } of finalWrites(plan)) {
+      const c = storyColumns(write.story);
+      this.conn
+        .statement(
+          `INSERT INTO stories (id, short_id, author, assignee, status, section, section_slug, slug, headline, sapo,
+             is_pick, published_at, updated_at, rev, seq, trashed_at, data)
+           VALUES (@id, @shortId, @author, @assignee, @status, @section, @sectionSlug, @slug, @headline, @sapo,
+             @isPick, @publishedAt, @updatedAt, @rev, @seq, @trashedAt, @data)
+           ON CONFLICT (id) DO UPDATE SET author = excluded.author, assignee = excluded.assignee, status = excluded.status,
+             section = excluded.section, section_slug = excluded.section_slug, slug = excluded.slug,
+             headline = excluded.headline, sapo = excluded.sapo, is_pick = excluded.is_pick,
+             published_at = excluded.published_at, updated_at = excluded.updated_at, rev = excluded.rev,
+             seq = excluded.seq, trashed_at = excluded.trashed_at, data = excluded.data`,
+        )
+        .run({ ...c, isPick: c.isPick ? 1 : 0, seq: firstSeq + index, trashedAt: write.decision.trashedAt, data: JSON.stringify(write.story) });
+      this.conn.statement('DELETE FROM story_media WHERE story_id = ?').run(c.id);
+      for (const sha of write.decision.mediaRefs) {
+        this.conn.statement('INSERT INTO story_media (story_id, sha256) VALUES (?, ?) ON CONFLICT DO NOTHING').run(c.id, sha);
+      }
+    }
+    for (const w of plan.writes) {
+      const { story, decision } = w;
+      if (decision.revisionReason) {
+        this.conn
+          .statement('INSERT INTO story_revisions (story_id, rev, author, reason, created_at, content) VALUES (?, ?, ?, ?, ?, ?)')
+          .run(story.id, w.rev, user.username, decision.revisionReason, now, JSON.stringify(revisionContent(story)));
+      }
+      if (decision.address) {
+        this.conn
+          .statement(
+            'INSERT INTO story_addresses (short_id, section_slug, slug, story_id, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
+          )
+          .run(shortIdOf(story.id), decision.address.sectionSlug, decision.address.slug, story.id, now);
+      }
+      this.conn
+        .statement('INSERT INTO audit (story_id, username, action, from_status, to_status, rev, at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        .run(story.id, user.username, w.op.kind, w.before?.story.status ?? null, story.status, w.rev, now);
+      this.conn.statement('UPDATE sync_ops SET rev = ? WHERE op_id = ?').run(w.rev, w.op.opId);
+    }
+  }
+
+  async pull(viewer: Viewer, cursor: number, limit: number): Promise<PullPage> {
+    const visible = isDesk(viewer.role) ? "(status <> 'draft' OR assignee = @me OR author = @me)" : 'author = @me';
+    const read = this.conn.db.transaction((): PullPage => {
+      const rows = this.conn
+        .statement(`SELECT data, seq, trashed_at FROM stories WHERE seq > @cursor AND ${visible} ORDER BY seq LIMIT @limit`)
+        .all({ cursor, limit, me: viewer.username }) as Row[];
+      const changes = rows.map(storedFromRow);
+      const more = rows.length === limit;
+      const last = changes.at(-1)?.seq ?? cursor;
+      // With nothing more to see, skip past others' changes too (same snapshot, so nothing is missed).
+      const head = Number((this.conn.statement('SELECT change_seq FROM sync_clock WHERE id = 1').get() as Row).change_seq);
+      return { changes, cursor: more ? last : Math.max(last, head), more };
+    });
+    return read.deferred();
+  }
+}

@@ -1,0 +1,48 @@
+// The desktop side of desk sync, wired together: the outbox that story writes
+// feed, the worker that pushes (images first) and pulls, and the conflicts it keeps.
+import type { ServiceContext } from '../context';
+import { MediaUploader } from './media-upload';
+import type { ConflictStore } from '../../db';
+import { resolveConflict } from './resolve';
+import { memoryTokenStore, type TokenStore } from './token-store';
+import type { SyncOptions } from './options';
+import { SyncWorker } from './worker';
+
+export interface DesktopSync {
+  worker: SyncWorker;
+  conflicts: ConflictStore;
+  resolve(storyId: string, keep: 'mine' | 'theirs'): ReturnType<typeof resolveConflict>;
+  /** Starts the worker: at once when a token for the configured server is kept. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function createDesktopSync(
+  context: ServiceContext,
+  options: { tokenStore?: TokenStore; sync?: SyncOptions } = {},
+): DesktopSync {
+  const { store } = context;
+  const media = new MediaUploader(store.media, store.syncMeta);
+  const worker = new SyncWorker(
+    {
+      context,
+      outbox: store.outbox,
+      reconciler: store.reconciler,
+      conflicts: store.conflicts,
+      meta: store.syncMeta,
+      media,
+      tokenStore: options.tokenStore ?? memoryTokenStore(),
+    },
+    options.sync,
+  );
+  return {
+    worker,
+    conflicts: store.conflicts,
+    resolve: (storyId, keep) => resolveConflict(context, storyId, keep),
+    async start() {
+      store.stories.queueUnannounced();
+      await worker.start();
+    },
+    stop: () => worker.stop(),
+  };
+}
