@@ -8,11 +8,11 @@
 import { DOMParser } from '@xmldom/xmldom';
 import { beforeAll, expect, it } from 'vitest';
 import { slugify, toWellFormed } from '../../core/text';
-import { call, pullAll, push } from './helpers/api';
-import { parseHtml } from './helpers/dom';
-import { describeEachDatabase } from './helpers/harness';
-import { newId, publish, storyPayload, upsert } from './helpers/stories';
-import { XSS_VECTORS } from './fixtures/xss-vectors';
+import { call, pullAll, push } from '../helpers/server/api';
+import { parseHtml } from '../helpers/server/dom';
+import { describeEachDatabase } from '../helpers/server/harness';
+import { newId, publish, storyPayload, upsert } from '../helpers/server/stories';
+import { XSS_VECTORS } from '../fixtures/xss-vectors';
 
 const SITE_NAME = `Báo "Lao động" <script>alert('XSS')</script> & <b>Thủ đô</b> ]]> <![CDATA[x]]>`;
 const VECTORS = [

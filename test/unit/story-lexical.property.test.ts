@@ -16,7 +16,8 @@ const LETTERS = [...'aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂĐÊÔƠƯàảã�
 const TEXT_UNITS = [...LETTERS, ' ', ' ', ',', '.', '“', '”', '-', '…', '&', '<', '>', '"', "'", '📰', 'Thủ đô'];
 
 const text = fc.string({ unit: fc.constantFrom(...TEXT_UNITS), minLength: 1, maxLength: 24 });
-const anyText = fc.string({ unit: 'grapheme', maxLength: 40 });
+// Any text, in NFC as every stored string is (the schema normalizes).
+const anyText = fc.string({ unit: 'grapheme', maxLength: 40 }).map((t) => t.normalize('NFC'));
 const { bold, italic, underline, strikethrough, code, subscript, superscript } = TEXT_FORMAT;
 const format = fc.constantFrom(0, bold, italic, bold | italic, underline, strikethrough, code, subscript, superscript, bold | underline);
 const run = fc.tuple(text, format).map(([t, f]) => nodes.textRun(t, f));
@@ -74,7 +75,7 @@ const block: fc.Arbitrary<BlockNode> = fc.oneof(
   {
     weight: 1,
     arbitrary: fc
-      .array(fc.record({ id: fc.option(fc.uuid(), { nil: null }), title: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }) }), { maxLength: 3 })
+      .array(fc.record({ id: fc.option(fc.uuid(), { nil: null }), title: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }).map((t) => t.normalize('NFC')) }), { maxLength: 3 })
       .map(nodes.relatedBlock),
   },
 );
