@@ -27,16 +27,10 @@ import {
 import { NEWS_NODES } from '../../core/story/lexical-nodes';
 import { movedIds } from '../../core/merge/order';
 import { applyEdits, edits, story } from '../helpers/merge-arbitraries';
+import { fuzzSettings, FUZZ_TIMEOUT } from '../helpers/fuzz-settings';
 
-const FUZZ_RUNS = Number(process.env.FUZZ_RUNS ?? 0);
-const FUZZ_SEED = process.env.FUZZ_SEED === undefined ? undefined : Number(process.env.FUZZ_SEED);
-/** CI's runs and seed, unless FUZZ_RUNS / FUZZ_SEED say otherwise. */
-function settings(ciRuns: number, ciSeed: number): fc.Parameters<unknown> {
-  const numRuns = FUZZ_RUNS > 0 ? FUZZ_RUNS : ciRuns;
-  const seed = FUZZ_SEED ?? (FUZZ_RUNS > 0 ? undefined : ciSeed);
-  return seed === undefined ? { numRuns } : { numRuns, seed };
-}
-const TIMEOUT = FUZZ_RUNS > 0 ? 24 * 3_600_000 : 30_000;
+const settings = fuzzSettings;
+const TIMEOUT = FUZZ_TIMEOUT;
 
 /** A base and two copies edited apart from it. */
 interface Triple {
