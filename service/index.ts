@@ -38,7 +38,7 @@ export { memoryTokenStore, type StoredToken, type SyncOptions, type SyncTimers, 
 export { PRODUCT_NAME } from './data-dir';
 export { storedToken } from './sync/token-store';
 // What the CLI needs: the same store the app opens, and the same readable errors.
-export { LocalStore, defaultSettings, StoreError, type StoredStory } from '../db';
+export { LocalStore, defaultSettings, StoreError, type StoreCounts, type StoredStory } from '../db';
 export { defaultStorePath } from './data-dir';
 export { toServiceError } from './errors';
 

@@ -1,15 +1,8 @@
 import fs from 'node:fs';
+import type { StoreCounts } from '../../service';
 import type { CliContext } from '../context';
 
-export interface StoreStats {
-  stories: number;
-  trashed: number;
-  byStatus: Record<string, number>;
-  words: number;
-  revisions: number;
-  media: number;
-  databaseBytes: number;
-}
+export type StoreStats = StoreCounts & { databaseBytes: number };
 
 export function collectStats(ctx: CliContext): StoreStats {
   const fileBytes = (suffix: string) => (fs.existsSync(ctx.dbPath + suffix) ? fs.statSync(ctx.dbPath + suffix).size : 0);

@@ -35,7 +35,7 @@ export const settings = z.strictObject({
   /** Length target per section, in words (syllables). */
   sectionTargets: z.record(z.string(), z.number().int().positive()),
   personalDictionary: z.array(z.string().min(1).max(100)).max(10_000),
-  serverUrl: webAddress('Địa chỉ máy chủ phải là địa chỉ web http:// hoặc https://').or(z.literal('')),
+  serverUrl: webAddress('Địa chỉ máy chủ không phải địa chỉ web hợp lệ').or(z.literal('')),
 });
 export type Settings = z.infer<typeof settings>;
 

@@ -107,7 +107,8 @@ describe('newsdesk on a store', () => {
     const unknown = await runCli(['show', '01a205fd-1cfe-743a-a460-1ab9411b1f1e', '--db', db]);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/Không có bài nào/);
-  });
+    // Nine CLI processes, each starting Node and tsx: on two busy cores that alone can take half a minute.
+  }, 120_000);
 
   it('turns teasers into archived stories once, and links the related line to stories it knows', async () => {
     const first = JSON.parse((await runCli(['import', LDLD, '--with-teasers', '--json', '--db', db])).stdout);

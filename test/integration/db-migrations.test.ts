@@ -60,6 +60,7 @@ const CHAIN: Array<{ version: number; adds: string[] }> = [
   { version: 4, adds: ['table outbox', 'table sync_pulled', 'table sync_conflicts', 'table sync_meta'] },
   // Rebuilds the search index in place: same tables, new options.
   { version: 5, adds: [] },
+  { version: 6, adds: ['table sync_set_aside'] },
 ];
 
 describe('migration chain', () => {
