@@ -31,7 +31,7 @@ export function registerMediaRoutes(app: FastifyInstance, { storage, auth }: Med
       if (bytes.length === 0) throw new ApiError(400, 'EMPTY_BODY', 'Không có dữ liệu ảnh');
       const actual = createHash('sha256').update(bytes).digest('hex');
       if (actual !== sha256) {
-        throw new ApiError(400, 'sha256_mismatch', 'Mã sha256 không khớp với dữ liệu ảnh (tệp bị hỏng khi tải lên?)');
+        throw new ApiError(400, 'SHA256_MISMATCH', 'Mã sha256 không khớp với dữ liệu ảnh (tệp bị hỏng khi tải lên?)');
       }
       const mime = sniffImageType(bytes);
       if (!mime) throw new ApiError(415, 'UNSUPPORTED_IMAGE', 'Chỉ nhận ảnh PNG, JPEG, GIF hoặc WebP');

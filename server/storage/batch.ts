@@ -4,7 +4,7 @@
 // then writes the plan and numbers the applied ops from the change sequence.
 // Shared by both storages, so SQLite and PostgreSQL answer identically.
 import type { Story, StoryContent } from '../../core/story';
-import type { Decide, OpDecision, OpOutcome, OpRequest, StoredStory, UserRecord } from './types';
+import type { Answered, Decide, OpDecision, OpOutcome, OpRequest, StoredStory, UserRecord } from './types';
 
 export type ApplyDecision = Extract<OpDecision, { type: 'apply' }>;
 
@@ -24,7 +24,8 @@ type PlannedOutcome =
   | { status: 'conflict-pending'; write: number };
 
 export type BatchPlan<Op extends OpRequest = OpRequest> = {
-  outcomes: PlannedOutcome[];
+  /** One per op, in order, each with its op. */
+  outcomes: Array<{ op: Op; outcome: PlannedOutcome }>;
   writes: PlannedWrite<Op>[];
   /** Claimed op ids that ended in nothing written: their claim is dropped so a retry is judged again. */
   released: string[];
@@ -52,30 +53,31 @@ export function planBatch<Op extends OpRequest>(
   for (const [id, stored] of stories) state.set(id, { stored, write: null });
   const appliedRev = new Map<string, number>();
   const released = new Set<string>();
-  const outcomes: PlannedOutcome[] = [];
+  const outcomes: BatchPlan<Op>['outcomes'] = [];
   const writes: PlannedWrite<Op>[] = [];
 
-  ops.forEach((op, index) => {
+  for (const op of ops) {
+    const answer = (outcome: PlannedOutcome) => outcomes.push({ op, outcome });
     if (!claimed.has(op.opId)) {
       const p = prior.get(op.opId);
-      if (!p || p.userId !== user.id) outcomes.push(opIdTaken);
-      else outcomes.push({ status: 'duplicate', rev: p.rev ?? 0 });
-      return;
+      if (!p || p.userId !== user.id) answer(opIdTaken);
+      else answer({ status: 'duplicate', rev: p.rev ?? 0 });
+      continue;
     }
     const done = appliedRev.get(op.opId);
     if (done !== undefined) {
-      outcomes.push({ status: 'duplicate', rev: done });
-      return;
+      answer({ status: 'duplicate', rev: done });
+      continue;
     }
     const current = state.get(op.storyId) ?? null;
-    const decision = decide(op, index, current?.stored ?? null);
+    const decision = decide(op, current?.stored ?? null);
     if (decision.type !== 'apply') {
       released.add(op.opId);
-      if (decision.type === 'reject') outcomes.push({ status: 'rejected', code: decision.code, message: decision.message });
-      else if (!current) outcomes.push(notFound);
-      else if (current.write === null) outcomes.push({ status: 'conflict', server: current.stored });
-      else outcomes.push({ status: 'conflict-pending', write: current.write });
-      return;
+      if (decision.type === 'reject') answer({ status: 'rejected', code: decision.code, message: decision.message });
+      else if (!current) answer(notFound);
+      else if (current.write === null) answer({ status: 'conflict', server: current.stored });
+      else answer({ status: 'conflict-pending', write: current.write });
+      continue;
     }
     const rev = (current?.stored.story.rev ?? 0) + 1;
     const story: Story = { ...decision.story, rev, baseRev: rev };
@@ -84,8 +86,8 @@ export function planBatch<Op extends OpRequest>(
     state.set(op.storyId, { stored: { story, seq: -1, trashedAt: decision.trashedAt }, write });
     appliedRev.set(op.opId, rev);
     released.delete(op.opId);
-    outcomes.push({ status: 'applied-pending', write });
-  });
+    answer({ status: 'applied-pending', write });
+  }
 
   return { outcomes, writes, released: [...released], affectsSite: writes.some((w) => w.decision.affectsSite) };
 }
@@ -96,13 +98,13 @@ export function storedOf(plan: BatchPlan, write: number, firstSeq: number): Stor
   return { story: w.story, seq: firstSeq + write, trashedAt: w.decision.trashedAt };
 }
 
-export function finishBatch(plan: BatchPlan, firstSeq: number): OpOutcome[] {
-  return plan.outcomes.map((o) => {
+export function finishBatch<Op extends OpRequest>(plan: BatchPlan<Op>, firstSeq: number): Array<Answered<Op>> {
+  return plan.outcomes.map(({ op, outcome: o }) => {
     if (o.status === 'applied-pending') {
-      return { status: 'applied', rev: (plan.writes[o.write] as PlannedWrite).rev, stored: storedOf(plan, o.write, firstSeq) };
+      return { op, outcome: { status: 'applied', rev: (plan.writes[o.write] as PlannedWrite).rev, stored: storedOf(plan, o.write, firstSeq) } };
     }
-    if (o.status === 'conflict-pending') return { status: 'conflict', server: storedOf(plan, o.write, firstSeq) };
-    return o;
+    if (o.status === 'conflict-pending') return { op, outcome: { status: 'conflict', server: storedOf(plan, o.write, firstSeq) } };
+    return { op, outcome: o };
   });
 }
 

@@ -3,6 +3,7 @@
 // instances sharing one database). Policy lives outside: applyOp receives a pure
 // `decide` function and only guarantees atomicity, dedupe and ordering.
 import type { RevisionReason, Story } from '../../core/story';
+import type { SyncOp } from '../../core/sync';
 import type { Role } from '../../core/newsroom/roles';
 import type { PublicAddress } from '../../core/site/address';
 
@@ -49,7 +50,7 @@ export type OpDecision =
   | { type: 'reject'; code: string; message: string };
 
 /** What storage needs of an op; the route's parsed op travels through whole, as `Op`. */
-export type OpRequest = { opId: string; kind: string; storyId: string };
+export type OpRequest = Pick<SyncOp, 'opId' | 'kind' | 'storyId'>;
 
 export type OpOutcome =
   | { status: 'applied'; rev: number; stored: StoredStory }
@@ -58,7 +59,10 @@ export type OpOutcome =
   | { status: 'rejected'; code: string; message: string };
 
 /** Judges one op of a batch against the story as the earlier ops left it. */
-export type Decide<Op extends OpRequest = OpRequest> = (op: Op, index: number, current: StoredStory | null) => OpDecision;
+export type Decide<Op extends OpRequest = OpRequest> = (op: Op, current: StoredStory | null) => OpDecision;
+
+/** An op of a push with how it ended: storage hands each parsed op back with its outcome. */
+export type Answered<Op extends OpRequest = OpRequest> = { op: Op; outcome: OpOutcome };
 
 export type Viewer = { username: string; role: Role };
 
@@ -126,7 +130,7 @@ export interface SyncStore {
    * and its own change number. Conflicts and rejections leave no trace, so a
    * retry is judged again. Answers one outcome per op, in order.
    */
-  applyOps<Op extends OpRequest>(ops: readonly Op[], user: UserRecord, decide: Decide<Op>): Promise<OpOutcome[]>;
+  applyOps<Op extends OpRequest>(ops: readonly Op[], user: UserRecord, decide: Decide<Op>): Promise<Array<Answered<Op>>>;
   getStory(id: string): Promise<StoredStory | null>;
   pull(viewer: Viewer, cursor: number, limit: number): Promise<PullPage>;
 }

@@ -61,15 +61,15 @@ export function registerSyncRoutes(app: FastifyInstance, { storage, auth, onSite
     // In order: a later op may build on an earlier one (upsert, then publish). Each parsed
     // op travels through storage whole and comes back to `decide` as itself.
     const now = new Date().toISOString();
-    const outcomes = await storage.sync.applyOps(accepted, user, (op, _index, current) => decideOp(op, user, current, now));
-    const outcomeOf = new Map(accepted.map((op, i) => [op, outcomes[i]]));
+    const outcomes = await storage.sync.applyOps(accepted, user, (op, current) => decideOp(op, user, current, now));
+    const outcomeOf = new Map(outcomes.map(({ op, outcome }) => [op, outcome]));
     const answered = checked.map((c): OpResult => {
       if ('status' in c) return c;
       const outcome = outcomeOf.get(c);
-      if (outcome === undefined) throw new Error('storage answered fewer ops than it was given');
+      if (outcome === undefined) throw new Error('storage left an op unanswered');
       return toResult(c.opId, outcome);
     });
-    if (outcomes.some((o) => o.status === 'applied')) onSiteMayHaveChanged();
+    if (outcomes.some(({ outcome }) => outcome.status === 'applied')) onSiteMayHaveChanged();
     const applied = answered.filter((r) => r.status === 'applied').length;
     request.log.info({ user: user.username, ops: ops.length, applied }, 'push');
     return { results: answered };

@@ -28,7 +28,7 @@ describeEachDatabase('media', (h) => {
     it('refuses bytes whose sha256 is not the address', async () => {
       const reply = await put(IMAGES.png, h.token('reporter'), sha256(IMAGES.gif));
       expect(reply.status).toBe(400);
-      expect(reply.json()).toMatchObject({ error: { code: 'sha256_mismatch', message: expect.stringContaining('sha256') } });
+      expect(reply.json()).toMatchObject({ error: { code: 'SHA256_MISMATCH', message: expect.stringContaining('sha256') } });
     });
 
     it('refuses what is not an image, even under an image Content-Type', async () => {

@@ -17,7 +17,7 @@ import { shortIdOf } from '../../../core/site/address';
 import { finalWrites, finishBatch, planBatch, revisionContent, type BatchPlan, type PlannedWrite, type PriorOp } from '../batch';
 import { isRetryableTransaction } from '../dialect';
 import { pulledFromRow, storedFromRow, storyColumns } from '../rows';
-import type { Decide, OpOutcome, OpRequest, PullPage, StoredStory, SyncStore, UserRecord, Viewer } from '../types';
+import type { Answered, Decide, OpRequest, PullPage, StoredStory, SyncStore, UserRecord, Viewer } from '../types';
 import type { Client, PostgresConnection, Row } from './connection';
 
 /** Another batch created one of our new stories first; the batch is run again. */
@@ -55,7 +55,7 @@ export class PostgresSync implements SyncStore {
     return rows[0] ? storedFromRow(rows[0]) : null;
   }
 
-  async applyOps<Op extends OpRequest>(ops: readonly Op[], user: UserRecord, decide: Decide<Op>): Promise<OpOutcome[]> {
+  async applyOps<Op extends OpRequest>(ops: readonly Op[], user: UserRecord, decide: Decide<Op>): Promise<Array<Answered<Op>>> {
     if (ops.length === 0) return [];
     for (let attempt = 1; ; attempt++) {
       try {
@@ -69,7 +69,7 @@ export class PostgresSync implements SyncStore {
     }
   }
 
-  private async applyIn<Op extends OpRequest>(c: Client, ops: readonly Op[], user: UserRecord, decide: Decide<Op>): Promise<OpOutcome[]> {
+  private async applyIn<Op extends OpRequest>(c: Client, ops: readonly Op[], user: UserRecord, decide: Decide<Op>): Promise<Array<Answered<Op>>> {
     const now = new Date().toISOString();
     const firstOfId = new Map<string, Op>();
     for (const op of ops) if (!firstOfId.has(op.opId)) firstOfId.set(op.opId, op);

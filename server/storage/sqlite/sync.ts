@@ -3,7 +3,7 @@ import { isDesk } from '../../../core/newsroom/roles';
 import { shortIdOf } from '../../../core/site/address';
 import { finalWrites, finishBatch, planBatch, revisionContent, type BatchPlan, type PriorOp } from '../batch';
 import { pulledFromRow, storedFromRow, storyColumns } from '../rows';
-import type { Decide, OpOutcome, OpRequest, PullPage, StoredStory, SyncStore, UserRecord, Viewer } from '../types';
+import type { Answered, Decide, OpRequest, PullPage, StoredStory, SyncStore, UserRecord, Viewer } from '../types';
 import type { Row, SqliteConnection } from './connection';
 
 export class SqliteSync implements SyncStore {
@@ -18,10 +18,10 @@ export class SqliteSync implements SyncStore {
     return this.read(id);
   }
 
-  async applyOps<Op extends OpRequest>(ops: readonly Op[], user: UserRecord, decide: Decide<Op>): Promise<OpOutcome[]> {
+  async applyOps<Op extends OpRequest>(ops: readonly Op[], user: UserRecord, decide: Decide<Op>): Promise<Array<Answered<Op>>> {
     if (ops.length === 0) return [];
     const now = new Date().toISOString();
-    const run = this.conn.db.transaction((): OpOutcome[] => {
+    const run = this.conn.db.transaction((): Array<Answered<Op>> => {
       const claimed = new Set<string>();
       const prior = new Map<string, PriorOp>();
       const claim = this.conn.statement(
