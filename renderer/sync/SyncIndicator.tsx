@@ -5,6 +5,7 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toServiceError, type NewsdeskClient } from '../transport';
 import { describeSync } from './describe-sync';
+import { SyncProblems } from './SyncProblems';
 import { useSyncStatus } from './useSyncStatus';
 import './sync.css';
 
@@ -43,10 +44,11 @@ export function SyncIndicator(props: { client: NewsdeskClient }): ReactNode {
         </span>
       )}
       {error !== null && (
-        <span className="sync-last-error" data-testid="sync-error">
+        <span className="sync-last-error" data-testid="sync-error" title={t('lastError', { message: error })}>
           {t('lastError', { message: error })}
         </span>
       )}
+      {error !== null && status.signedIn && <SyncProblems client={props.client} />}
       {status.signedIn && (
         <button type="button" className="button button-quiet sync-now" onClick={syncNow} disabled={status.syncing}>
           {t('syncNow')}

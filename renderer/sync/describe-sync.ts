@@ -7,7 +7,7 @@ export type SyncTone = 'ok' | 'busy' | 'offline' | 'error';
 
 export interface SyncLine {
   /** An i18n key in the `sync` namespace. */
-  key: 'signedOut' | 'offline' | 'syncing' | 'pending' | 'synced';
+  key: 'signedOut' | 'offline' | 'syncing' | 'pending' | 'synced' | 'notSynced';
   values: { count?: number; sent?: number; total?: number };
   tone: SyncTone;
   /** Shown as a bar while a backlog this large uploads. */
@@ -31,5 +31,7 @@ export function describeSync(state: SyncState): SyncLine {
     return { ...base, key: 'syncing', values: { sent: progress.sent, total: progress.total }, tone: 'busy', progress };
   }
   if (state.pending > 0) return { ...base, key: 'pending', values: { count: state.pending }, tone: error ? 'error' : 'busy' };
-  return { ...base, key: 'synced', values: {}, tone: error ? 'error' : 'ok' };
+  // Nothing waits, but something was refused or set aside: never "Đã đồng bộ" next to a refusal.
+  if (error) return { ...base, key: 'notSynced', values: {}, tone: 'error' };
+  return { ...base, key: 'synced', values: {}, tone: 'ok' };
 }

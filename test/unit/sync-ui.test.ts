@@ -42,7 +42,7 @@ describe('what the indicator says', () => {
     ['a small round is under way', state({ pending: 3, syncing: true, progress: { sent: 1, total: 3 } }), { key: 'pending', tone: 'busy', progress: null }],
     ['a backlog uploads', state({ pending: 4000, syncing: true, progress: { sent: 1000, total: 5000 } }), { key: 'syncing', tone: 'busy', values: { sent: 1000, total: 5000 }, progress: { sent: 1000, total: 5000 } }],
     ['all is sent', state({}), { key: 'synced', tone: 'ok', error: null }],
-    ['all is sent but one change was refused', state({ lastError: 'Máy chủ không nhận bài “Tít”: Phóng viên chỉ có thể lưu nháp hoặc gửi bài' }), { key: 'synced', tone: 'error' }],
+    ['all is sent but one change was refused', state({ lastError: 'Máy chủ không nhận bài “Tít”: Phóng viên chỉ có thể lưu nháp hoặc gửi bài' }), { key: 'notSynced', tone: 'error' }],
     ['two stories have two versions', state({ conflicts: 2 }), { key: 'synced', tone: 'ok', conflicts: 2 }],
     ['an older service sends only four fields', { online: true, pending: 0, lastError: null, lastSyncedAt: null }, { key: 'synced', tone: 'ok', conflicts: 0, progress: null }],
   ];
