@@ -58,16 +58,15 @@ export function searchStories(db: Database, query: string, options: SearchOption
   const folded = terms.map((term) => term.folded);
   const marked = markedTerms(query);
   // A query with tone marks looks further down the folded ranking for stories that have them exactly.
-  const window = marked.length > 0 ? Math.min(500, Math.max(limit * 5, 100)) : limit;
-  const hits: Array<SearchHit & { exact: number }> = [];
+  const window = marked.length > 0 ? Math.min(500, Math.max(limit * 3, 60)) : limit;
+  const matches: Array<{ row: HitRow; rank: number; exact: number }> = [];
   for (const { seq, rank } of rankMatches(db, matchPhrases(terms), window)) {
     const row = hitStatement(db).get(seq) as HitRow | undefined;
-    if (!row) continue;
-    const exact = marked.length === 0 ? 0 : exactMatches(row, marked);
-    hits.push({ id: row.id, headline: row.headline, snippet: snippetFor(row, folded), rank, exact });
+    if (row) matches.push({ row, rank, exact: marked.length === 0 ? 0 : exactMatches(row, marked) });
   }
-  if (marked.length > 0) hits.sort((a, b) => b.exact - a.exact || a.rank - b.rank);
-  return hits.slice(0, limit).map(({ exact: _exact, ...hit }) => hit);
+  if (marked.length > 0) matches.sort((a, b) => b.exact - a.exact || a.rank - b.rank);
+  // Snippets only for the hits shown: cutting one walks the whole text.
+  return matches.slice(0, limit).map(({ row, rank }) => ({ id: row.id, headline: row.headline, snippet: snippetFor(row, folded), rank }));
 }
 
 /**

@@ -115,6 +115,24 @@ describe('argument validation', () => {
     const error = await failure(service.call('stories.save', { id: story.id, content: bad }));
     expect(error.message).toMatch(/Ảnh phải là media:<sha256>/);
   });
+
+  it('refuses, with the reason, a story the server would refuse, so nothing waits in the outbox for ever (issue 8)', async () => {
+    const story = await service.call('stories.create', { content: content('Tít') });
+    const before = (await service.call('sync.status', {})).pending;
+    const tooLong = content('Tít rất dài '.repeat(60));
+    const deep = content('Tít');
+    let node = nodes.paragraph(nodes.inlineFromText('sâu')) as unknown as Record<string, unknown>;
+    for (let i = 0; i < 40; i++) node = { ...nodes.list('bullet', [[]]), children: [{ ...(nodes.list('bullet', [[]]).children[0] as object), children: [node] }] };
+    deep.body.root.children.push(node as never);
+    for (const [bad, reason] of [[tooLong, /^Tít quá dài/], [deep, /lồng nhau quá sâu|quá sâu/]] as const) {
+      const error = await failure(service.call('stories.save', { id: story.id, content: bad }));
+      expect(error.code).toBe('INVALID_ARGS');
+      expect(error.message).toMatch(reason);
+      await failure(service.call('stories.autosave', { id: story.id, content: bad }));
+    }
+    expect((await service.call('stories.get', { id: story.id })).headline).toBe('Tít');
+    expect((await service.call('sync.status', {})).pending).toBe(before);
+  });
 });
 
 describe('stories', () => {
