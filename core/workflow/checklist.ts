@@ -22,6 +22,7 @@ export const sectionChecklist = z.strictObject({
     .refine((s) => s.minWords <= s.maxWords, { message: 'Số chữ tối thiểu của sapo lớn hơn số chữ tối đa' }),
   byline: z.strictObject({ level: checkLevel }),
   section: z.strictObject({ level: checkLevel }),
+  /** Each figure has its image, a caption and alt text. */
   figures: z.strictObject({ level: checkLevel }),
   slug: z.strictObject({ level: checkLevel }),
 });
@@ -99,19 +100,26 @@ function checkSapo(story: StoryContent, minWords: number, maxWords: number): Out
   return pass(`Sapo có ${count} chữ (${range})`);
 }
 
+function listed(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} và ${items.at(-1)}`;
+}
+
+/** A figure goes out with its image, a caption for every reader and alt text for those who cannot see it. */
 function checkFigures(story: StoryContent): Outcome {
   const figures = story.body.root.children.filter((block) => block.type === 'figure');
   if (figures.length === 0) return pass('Bài không có ảnh');
   const problems: string[] = [];
   figures.forEach((figure, i) => {
     const missing = [
+      ...(figure.src === '' ? ['tệp ảnh'] : []),
       ...(figure.caption.trim() === '' ? ['chú thích'] : []),
       ...(figure.alt.trim() === '' ? ['văn bản thay thế (alt)'] : []),
     ];
-    if (missing.length > 0) problems.push(`ảnh ${i + 1} thiếu ${missing.join(' và ')}`);
+    if (missing.length > 0) problems.push(`ảnh ${i + 1} thiếu ${listed(missing)}`);
   });
-  if (problems.length > 0) return fail(`${problems.join('; ')}`.replace(/^./, (c) => c.toUpperCase()));
-  return pass(figures.length === 1 ? 'Ảnh có chú thích và alt' : `Cả ${figures.length} ảnh đều có chú thích và alt`);
+  const text = problems.join('; ');
+  if (text !== '') return fail(text.charAt(0).toUpperCase() + text.slice(1));
+  return pass(figures.length === 1 ? 'Ảnh có tệp, chú thích và alt' : `Cả ${figures.length} ảnh đều có tệp, chú thích và alt`);
 }
 
 function checkSlug(story: StoryContent & { id: string }, ctx: ChecklistContext): Outcome {
