@@ -1,3 +1,4 @@
 export * from './protocol';
 export * from './backoff';
 export * from './auth';
+export * from './newsroom-api';

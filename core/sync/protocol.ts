@@ -23,8 +23,15 @@
 //     visible to the caller (the same rules as pull).
 import { z } from 'zod';
 import { story } from '../story';
+import { notePayload, transitionOp, workflowFields, type NotePayload, type TransitionOp } from '../workflow';
 
-export const OP_KINDS = ['upsert', 'delete', 'publish', 'unpublish'] as const;
+/**
+ * upsert: the story's text (never its status); delete: to the trash;
+ * transition: one workflow action (core/workflow), judged on the server's state
+ *   now, not on baseRev, since it changes no text: it moves `seq` but not `rev`;
+ * note: an editorial note (core/workflow/records), never shown on the site.
+ */
+export const OP_KINDS = ['upsert', 'delete', 'transition', 'note'] as const;
 export const MAX_OPS_PER_PUSH = 500;
 export const MAX_PULL_LIMIT = 500;
 
@@ -35,7 +42,7 @@ const lowerUuid = (message: string) => z.uuid({ message }).transform((id) => id.
 
 export const syncOpEnvelope = z.strictObject({
   opId: lowerUuid('opId phải là UUID'),
-  kind: z.enum(OP_KINDS, { message: 'kind phải là upsert, delete, publish hoặc unpublish' }),
+  kind: z.enum(OP_KINDS, { message: 'kind phải là upsert, delete, transition hoặc note' }),
   storyId: lowerUuid('storyId phải là UUID'),
   baseRev: z.number({ message: 'baseRev phải là số' }).int().min(0),
   payload: z.unknown().optional(),
@@ -75,14 +82,13 @@ export const upsertPayload = story.partial({
 });
 export type UpsertPayload = z.infer<typeof upsertPayload>;
 
-/** An editor may backdate a publication, e.g. when loading an archive. */
-export const publishPayload = z.strictObject({ publishedAt: isoTime.optional() });
 const noPayload = z.strictObject({}).optional();
 
 export type SyncOp =
   | { kind: 'upsert'; opId: string; storyId: string; baseRev: number; payload: UpsertPayload }
-  | { kind: 'delete' | 'unpublish'; opId: string; storyId: string; baseRev: number }
-  | { kind: 'publish'; opId: string; storyId: string; baseRev: number; payload: z.infer<typeof publishPayload> };
+  | { kind: 'delete'; opId: string; storyId: string; baseRev: number }
+  | { kind: 'transition'; opId: string; storyId: string; baseRev: number; payload: TransitionOp }
+  | { kind: 'note'; opId: string; storyId: string; baseRev: number; payload: NotePayload };
 
 /**
  * PostgreSQL text cannot hold U+0000, SQLite can: the character is dropped from
@@ -109,19 +115,35 @@ export function parseOpPayload(op: SyncOpEnvelope): { ok: true; op: SyncOp } | {
       const r = upsertPayload.safeParse(withoutNul(op.payload));
       return r.success ? { ok: true, op: { ...base, kind: 'upsert', payload: r.data } } : { ok: false, error: r.error };
     }
-    case 'publish': {
-      const r = publishPayload.optional().safeParse(op.payload);
-      return r.success ? { ok: true, op: { ...base, kind: 'publish', payload: r.data ?? {} } } : { ok: false, error: r.error };
+    case 'transition': {
+      const r = transitionOp.safeParse(withoutNul(op.payload));
+      return r.success ? { ok: true, op: { ...base, kind: 'transition', payload: r.data } } : { ok: false, error: r.error };
     }
-    case 'delete':
-    case 'unpublish': {
+    case 'note': {
+      const r = notePayload.safeParse(withoutNul(op.payload));
+      return r.success ? { ok: true, op: { ...base, kind: 'note', payload: r.data } } : { ok: false, error: r.error };
+    }
+    case 'delete': {
       const r = noPayload.safeParse(op.payload);
       return r.success ? { ok: true, op: { ...base, kind: op.kind } } : { ok: false, error: r.error };
     }
   }
 }
 
-export const storedStoryWire = z.strictObject({ story, seq: z.number().int(), trashedAt: isoTime.nullable() });
+/**
+ * A story's workflow fields as they travel: everything but the live copy, which
+ * only the site reads; `pendingUpdate` says the working copy differs from it.
+ */
+export const workflowWire = workflowFields.omit({ live: true }).extend({ pendingUpdate: z.boolean() });
+export type WorkflowWire = z.infer<typeof workflowWire>;
+
+/** `workflow` is absent only from servers older than the workflow (it then follows from story.status). */
+export const storedStoryWire = z.strictObject({
+  story,
+  seq: z.number().int(),
+  trashedAt: isoTime.nullable(),
+  workflow: workflowWire.optional(),
+});
 export type StoredStoryWire = z.infer<typeof storedStoryWire>;
 
 export const opResult = z.discriminatedUnion('status', [

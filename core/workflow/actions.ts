@@ -62,7 +62,8 @@ export const transitionOp = z.discriminatedUnion(
     op('approve', {}),
     op('schedule', { publishAt: isoTime }),
     op('unschedule', {}),
-    op('publish', {}),
+    // An editor may backdate a first publication, e.g. when loading an archive.
+    op('publish', { publishedAt: isoTime.optional() }),
     op('update', {}),
     op('correct', {}),
     op('unpublish', {}),

@@ -60,6 +60,9 @@ const REVISION_REASONS: Partial<Record<TransitionAction, RevisionReason>> = {
   correct: 'correct',
 };
 
+const publishedAtOf = (op: TransitionOp): string | null =>
+  op.action === 'publish' && op.publishedAt !== undefined ? new Date(op.publishedAt).toISOString() : null;
+
 const noteOf = (op: TransitionOp): string | null => {
   const text = op.note?.trim() ?? '';
   return text === '' ? null : text;
@@ -117,7 +120,7 @@ function nextFields(story: WorkflowStory, op: TransitionOp, user: WorkflowUser, 
     case 'unschedule':
       return { ...base, status: 'approved', publishAt: null };
     case 'publish':
-      return { ...base, ...released, status: 'published', publishAt: null, publishedAt: story.publishedAt ?? now, live: contentOf(story) };
+      return { ...base, ...released, status: 'published', publishAt: null, publishedAt: story.publishedAt ?? publishedAtOf(op) ?? now, live: contentOf(story) };
     case 'update':
       return { ...base, live: contentOf(story), corrections: [...story.corrections, { kind: 'update', text: noteOf(op) ?? '', at: now }] };
     case 'correct':

@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
 import type { PushResponse } from '../../core/sync';
+import { TRANSITION_ACTIONS } from '../../core/workflow';
 import { call } from '../helpers/server/api';
 import { fuzzSettings, FUZZ_TIMEOUT } from '../helpers/fuzz-settings';
 import { describeEachDatabase } from '../helpers/server/harness';
@@ -36,7 +37,9 @@ const op = fc.oneof(
   })),
   fc.integer({ min: 8, max: 40 }).map((levels) => ({ kind: 'upsert', payload: storyPayload({ body: deepList(levels) as never }) })),
   fc.anything({ maxDepth: 4 }).map((payload) => ({ kind: 'upsert', payload })),
-  fc.constantFrom('publish', 'unpublish', 'delete').map((kind) => ({ kind, payload: undefined })),
+  fc.constantFrom('delete').map((kind) => ({ kind, payload: undefined })),
+  fc.constantFrom(...TRANSITION_ACTIONS).map((action) => ({ kind: 'transition', payload: { action } })),
+  fc.tuple(fc.constantFrom('transition', 'note'), fc.anything({ maxDepth: 3 })).map(([kind, payload]) => ({ kind, payload })),
 );
 
 describeEachDatabase('the sync API under random batches', (h) => {

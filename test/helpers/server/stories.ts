@@ -29,11 +29,11 @@ export function upsert(storyId: string, baseRev: number, payload: UpsertPayload 
 }
 
 export function publish(storyId: string, baseRev: number, publishedAt?: string): Op {
-  return { opId: newId(), kind: 'publish', storyId, baseRev, payload: publishedAt ? { publishedAt } : {} };
+  return { opId: newId(), kind: 'transition', storyId, baseRev, payload: { action: 'publish', ...(publishedAt ? { publishedAt } : {}) } };
 }
 
 export function unpublish(storyId: string, baseRev: number): Op {
-  return { opId: newId(), kind: 'unpublish', storyId, baseRev };
+  return { opId: newId(), kind: 'transition', storyId, baseRev, payload: { action: 'unpublish' } };
 }
 
 export function trash(storyId: string, baseRev: number): Op {
