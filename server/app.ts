@@ -13,7 +13,9 @@ import { registerMediaRoutes } from './media/routes';
 import { SiteClock } from './site/page-cache';
 import { registerSiteRoutes } from './site/routes';
 import type { Storage } from './storage/types';
+import { registerNewsroomRoutes } from './sync/newsroom-routes';
 import { registerSyncRoutes } from './sync/routes';
+import { startScheduler } from './sync/scheduler';
 
 export type AppOptions = { storage: Storage; config: ServerConfig };
 
@@ -61,7 +63,16 @@ export function buildApp({ storage, config }: AppOptions): FastifyInstance {
     limiter: new LoginLimiter(storage.accounts, config.login),
     tokenTtlMs: config.tokenTtlMs,
   });
-  registerSyncRoutes(app, { storage, auth, onSiteMayHaveChanged: () => clock.invalidate() });
+  const onSiteMayHaveChanged = () => clock.invalidate();
+  registerSyncRoutes(app, { storage, auth, checklist: config.checklist, onSiteMayHaveChanged });
+  registerNewsroomRoutes(app, { storage, auth, checklist: config.checklist });
+  if (config.schedulerIntervalMs > 0) {
+    let stopScheduler: (() => Promise<void>) | null = null;
+    app.addHook('onReady', async () => {
+      stopScheduler = startScheduler({ storage, checklist: config.checklist, log: app.log, onSiteMayHaveChanged }, config.schedulerIntervalMs);
+    });
+    app.addHook('preClose', async () => stopScheduler?.());
+  }
   registerMediaRoutes(app, { storage, auth });
   errorPage = registerSiteRoutes(app, { storage, clock, siteName: config.siteName, baseUrl: () => baseUrl }).errorPage;
   return app;

@@ -1,5 +1,8 @@
 // Everything the server reads from its environment, checked once at start.
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { checklistConfig, DEFAULT_CHECKLIST_CONFIG, type ChecklistConfig } from '../core/workflow';
+import { listIssues } from '../core/validation/vietnamese-issues';
 
 const port = z.coerce.number().int().min(0).max(65_535);
 const positive = z.coerce.number().int().positive();
@@ -18,6 +21,10 @@ const env = z.object({
   SITE_NAME: z.string().min(1).default('Newsdesk'),
   /** How stale another instance's publish may look here, at most (shared PostgreSQL). */
   SITE_REFRESH_MS: z.coerce.number().int().min(0).default(1000),
+  /** A JSON file with the pre-publication checklist per section (core/workflow/checklist.ts). */
+  CHECKLIST_FILE: z.string().min(1).optional(),
+  /** How often the scheduler looks for stories whose time has come; 0 turns it off. */
+  SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(0).default(15_000),
 });
 
 export type ServerConfig = {
@@ -30,7 +37,26 @@ export type ServerConfig = {
   publicUrl: string | undefined;
   siteName: string;
   siteRefreshMs: number;
+  checklist: ChecklistConfig;
+  schedulerIntervalMs: number;
 };
+
+/** The newsroom's checklist file, checked whole at start: a typo must not switch a check off silently. */
+function loadChecklist(file: string | undefined): ChecklistConfig {
+  if (file === undefined) return DEFAULT_CHECKLIST_CONFIG;
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`Không đọc được tệp danh sách kiểm tra ${file}: ${(error as Error).message}`);
+  }
+  const parsed = checklistConfig.safeParse(json);
+  if (!parsed.success) {
+    const first = listIssues(parsed.error)[0];
+    throw new Error(`Tệp danh sách kiểm tra ${file} không hợp lệ: ${first?.path ?? ''} ${first?.message ?? ''}`.trim());
+  }
+  return parsed.data;
+}
 
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): ServerConfig {
   const parsed = env.safeParse(source);
@@ -49,5 +75,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): ServerConfi
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
     siteName: e.SITE_NAME,
     siteRefreshMs: e.SITE_REFRESH_MS,
+    checklist: loadChecklist(e.CHECKLIST_FILE),
+    schedulerIntervalMs: e.SCHEDULER_INTERVAL_MS,
   };
 }

@@ -5,7 +5,7 @@
 // stories only, and derived columns (plain text, word count) match the body.
 // No outbox op is made here: this change came from the server.
 import type { Database } from 'better-sqlite3';
-import type { StoryContent } from '../../core/story';
+import type { Story, StoryContent } from '../../core/story';
 import type { StoredStoryWire } from '../../core/sync';
 import { derive } from './repository';
 
@@ -82,6 +82,15 @@ export class LocalCopy {
     this.s.setRevs.run({ id: storyId, rev, author });
   }
 
+  /**
+   * The server's workflow fields, taken at once whatever waits here: status and
+   * schedule are moved only by transitions, which the server judges, so the
+   * desk always shows the server's state (its own text may still be unsent).
+   */
+  followWorkflow(story: Pick<Story, 'id' | 'status' | 'assignee' | 'publishAt' | 'publishedAt'>): boolean {
+    return this.s.followWorkflow.run({ id: story.id, status: story.status, assignee: story.assignee, publishAt: story.publishAt, publishedAt: story.publishedAt }).changes > 0;
+  }
+
   /** Replaces (or creates) the local story with the server's version. */
   applyPulledCopy(stored: StoredStoryWire): void {
     const { story } = stored;
@@ -131,6 +140,9 @@ function prepareStatements(db: Database) {
       SELECT seq, rev, base_rev, deleted_at, headline, sapo, byline, section, tags, slug, related, body
       FROM stories WHERE id = ?`),
     revs: db.prepare('SELECT rev, base_rev FROM stories WHERE id = ?'),
+    followWorkflow: db.prepare(`
+      UPDATE stories SET status = @status, assignee = @assignee, publish_at = @publishAt, published_at = @publishedAt
+      WHERE id = @id AND (status IS NOT @status OR assignee IS NOT @assignee OR publish_at IS NOT @publishAt OR published_at IS NOT @publishedAt)`),
     setRevs: db.prepare('UPDATE stories SET rev = @rev, base_rev = @rev, author = coalesce(@author, author) WHERE id = @id'),
     insert: db.prepare(`
       INSERT INTO stories (id, status, author, assignee, section, headline, sapo, byline, slug, tags, related,

@@ -66,6 +66,7 @@ export class Reconciler {
 
   pulled(change: StoredStoryWire): void {
     const id = change.story.id;
+    if (this.copy.followWorkflow(change.story)) this.touched.add(id);
     const open = this.conflicts.open(id);
     if (open) {
       if (change.story.rev > open.serverRev) {

@@ -8,6 +8,7 @@
 // Titles are text by the RSS Advisory Board's profile; a reader that renders
 // them as HTML is outside it. Every string is made well-formed Unicode first:
 // half an emoji cannot be written in UTF-8.
+import { formatPublishedTime } from './time';
 import { escapeAttribute } from '../../core/render';
 import { toWellFormed } from '../../core/text';
 import type { Teaser } from '../storage/types';
@@ -43,7 +44,7 @@ export function rssFeed(feed: FeedInfo, items: readonly Teaser[]): string {
 <link>${xmlText(url)}</link>
 <guid isPermaLink="false">${xmlText(t.id)}</guid>
 <pubDate>${rssDate(t.publishedAt)}</pubDate>
-<description>${htmlInXml(t.sapo)}</description>
+<description>${htmlInXml(t.correction ? `${t.sapo} — Đính chính (${formatPublishedTime(t.updatedAt)}): ${t.correction}` : t.sapo)}</description>
 </item>`;
   });
   return `<?xml version="1.0" encoding="UTF-8"?>

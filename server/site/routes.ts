@@ -5,7 +5,8 @@ import { z } from 'zod';
 import type { StoryBody } from '../../core/story';
 import { ApiError, notFound } from '../http/errors';
 import type { Storage, Teaser } from '../storage/types';
-import { isLive } from '../sync/policy';
+import { siteContentOf, visibleCorrections } from '../../core/workflow';
+import { workflowStoryOf } from '../sync/policy';
 import { RESERVED_SECTION_SLUGS, articlePath, parseArticleFile } from '../../core/site/address';
 import { articlePage } from './article-page';
 import { renderArticleBody } from './body';
@@ -154,10 +155,11 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): { erro
       const lookup = await storage.site.findByAddress(name.shortId, { sectionSlug: section, slug: name.slug });
       if (!lookup) return page(404, '');
       const { stored, address } = lookup;
-      const story = stored.story;
-      if (stored.trashedAt !== null || !isLive(story.status)) {
-        return page(410, noticePage(ctx, 'Bài viết không còn', 'Bài viết này đã được gỡ khỏi trang.'));
-      }
+      // The site shows the live copy, never the working copy that desks are editing.
+      const live = stored.trashedAt === null ? siteContentOf(workflowStoryOf(stored)) : null;
+      if (live === null) return page(410, noticePage(ctx, 'Bài viết không còn', 'Bài viết này đã được gỡ khỏi trang.'));
+      const story = { ...stored.story, ...live };
+      const corrections = visibleCorrections(stored.workflow);
       const canonical = articlePath(address, story.id);
       if (address.sectionSlug !== section || address.slug !== name.slug) {
         return page(301, '', HTML, { location: canonical, cacheControl: 'public, max-age=300' });
@@ -168,7 +170,8 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): { erro
         storage.site.publishedByIds(relatedIds(story.body)),
       ]);
       const relatedUrls = new Map(related.map((t) => [t.id, teaserPath(t)]));
-      const bodyKey = `${story.id}:${story.rev}:${[...relatedUrls.values()].join(' ')}`;
+      // The live copy changes only by publishing, updating or correcting, each of which adds an entry.
+      const bodyKey = `${story.id}:${stored.workflow.corrections.length}:${[...relatedUrls.values()].join(' ')}`;
       let bodyHtml = bodies.get(bodyKey);
       if (bodyHtml === undefined) {
         bodyHtml = renderArticleBody(story.body, {
@@ -177,7 +180,7 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): { erro
         });
         bodies.set(bodyKey, bodyHtml);
       }
-      return page(200, articlePage(ctx, { story, address, bodyHtml, picks, more }));
+      return page(200, articlePage(ctx, { story, address, bodyHtml, picks, more, corrections }));
     });
   });
 

@@ -79,11 +79,11 @@ export function planBatch<Op extends OpRequest>(
       else answer({ status: 'conflict-pending', write: current.write });
       continue;
     }
-    const rev = (current?.stored.story.rev ?? 0) + 1;
+    const rev = (current?.stored.story.rev ?? 0) + (decision.textChanged || !current ? 1 : 0);
     const story: Story = { ...decision.story, rev, baseRev: rev };
     writes.push({ op, before: current?.stored ?? null, story, decision, rev });
     const write = writes.length - 1;
-    state.set(op.storyId, { stored: { story, seq: -1, trashedAt: decision.trashedAt }, write });
+    state.set(op.storyId, { stored: { story, workflow: decision.workflow, seq: -1, trashedAt: decision.trashedAt }, write });
     appliedRev.set(op.opId, rev);
     released.delete(op.opId);
     answer({ status: 'applied-pending', write });
@@ -95,7 +95,7 @@ export function planBatch<Op extends OpRequest>(
 /** The write with index k took change number firstSeq + k. */
 export function storedOf(plan: BatchPlan, write: number, firstSeq: number): StoredStory {
   const w = plan.writes[write] as PlannedWrite;
-  return { story: w.story, seq: firstSeq + write, trashedAt: w.decision.trashedAt };
+  return { story: w.story, workflow: w.decision.workflow, seq: firstSeq + write, trashedAt: w.decision.trashedAt };
 }
 
 export function finishBatch<Op extends OpRequest>(plan: BatchPlan<Op>, firstSeq: number): Array<Answered<Op>> {

@@ -5,6 +5,7 @@ import { story as storySchema, type Story } from '../../core/story';
 import { sectionSlugOf, shortIdOf } from '../../core/site/address';
 import { isPick } from '../../core/site/picks';
 import { role } from '../../core/newsroom/roles';
+import { siteUpdatedAt, toWorkflowStory, visibleCorrections, workflowFields, type WorkflowFields } from '../../core/workflow';
 import type { StoredStory, Teaser, UserRecord } from './types';
 
 export type StoryColumns = {
@@ -22,24 +23,33 @@ export type StoryColumns = {
   publishedAt: string | null;
   updatedAt: string;
   rev: number;
+  /** The newest correction shown on the page, for feeds. */
+  correction: string | null;
 };
 
-export function storyColumns(story: Story): StoryColumns {
+/**
+ * The columns lists, boxes and feeds read. While a story is published they
+ * describe its live copy, never the working copy that desks are editing.
+ */
+export function storyColumns(story: Story, workflow: WorkflowFields): StoryColumns {
+  const site = workflow.live ?? story;
   return {
     id: story.id,
     shortId: shortIdOf(story.id),
     author: story.author,
-    assignee: story.assignee,
-    status: story.status,
-    section: story.section,
-    sectionSlug: sectionSlugOf(story.section),
-    slug: story.slug,
-    headline: story.headline,
-    sapo: story.sapo,
-    isPick: isPick(story.tags),
-    publishedAt: story.publishedAt === null ? null : toIso(story.publishedAt),
-    updatedAt: toIso(story.updatedAt),
+    assignee: workflow.assignee,
+    status: workflow.status,
+    section: site.section,
+    sectionSlug: sectionSlugOf(site.section),
+    slug: site.slug,
+    headline: site.headline,
+    sapo: site.sapo,
+    isPick: isPick(site.tags),
+    publishedAt: workflow.publishedAt === null ? null : toIso(workflow.publishedAt),
+    // On the site, a story changes when it is corrected, not when a desk edits its working copy.
+    updatedAt: toIso(workflow.live ? (siteUpdatedAt(workflow) ?? workflow.publishedAt ?? story.updatedAt) : story.updatedAt),
     rev: story.rev,
+    correction: workflow.live ? (visibleCorrections(workflow).at(-1)?.text ?? null) : null,
   };
 }
 
@@ -80,9 +90,10 @@ const teaserRow = z.object({
   sapo: z.string(),
   published_at: z.union([z.string(), z.date()]),
   updated_at: z.union([z.string(), z.date()]),
+  correction: z.string().nullable(),
 });
 
-export const TEASER_COLUMNS = 'id, short_id, section, section_slug, slug, headline, sapo, published_at, updated_at';
+export const TEASER_COLUMNS = 'id, short_id, section, section_slug, slug, headline, sapo, published_at, updated_at, correction';
 
 export function parseTeaser(row: unknown): Teaser {
   const r = teaserRow.parse(row);
@@ -96,10 +107,11 @@ export function parseTeaser(row: unknown): Teaser {
     sapo: r.sapo,
     publishedAt: toIso(r.published_at),
     updatedAt: toIso(r.updated_at),
+    correction: r.correction,
   };
 }
 
-/** Statuses under which a story is on the public site. */
+/** Statuses under which a story is on the public site ('corrected' only in rows older than migration 7). */
 export const LIVE_STATUSES = ['published', 'corrected'] as const;
 
 /** SQL condition for "readers can see it now"; `alias` is a table alias or ''. */
@@ -108,9 +120,32 @@ export function liveCondition(alias = ''): string {
   return `${p}status IN (${LIVE_STATUSES.map((s) => `'${s}'`).join(', ')}) AND ${p}trashed_at IS NULL`;
 }
 
-/** A stories row (data, seq, trashed_at) as the story and its place in the change stream. */
+/** The columns every read of a whole story selects. */
+export const STORED_COLUMNS = 'data, seq, trashed_at, workflow';
+
+/** A row's workflow fields; a row older than the workflow has them from its story. */
+export function workflowOf(story: Story, data: unknown): WorkflowFields {
+  if (data === null || data === undefined) {
+    const { id: _id, author: _author, ...fields } = toWorkflowStory(story);
+    return workflowFields.parse(pickWorkflow(fields));
+  }
+  return workflowFields.parse(typeof data === 'string' ? JSON.parse(data) : data);
+}
+
+function pickWorkflow(w: WorkflowFields & Record<string, unknown>): WorkflowFields {
+  const { status, assignee, deadline, holder, heldSince, publishAt, publishedAt, spikedFrom, corrections, live } = w;
+  return { status, assignee, deadline, holder, heldSince, publishAt, publishedAt, spikedFrom, corrections, live };
+}
+
+/** A stories row (STORED_COLUMNS) as the story, its workflow and its place in the change stream. */
 export function storedFromRow(row: Record<string, unknown>): StoredStory {
-  return { story: parseStory(row.data), seq: Number(row.seq), trashedAt: toIsoOrNull(row.trashed_at as Date | string | null) };
+  const story = parseStory(row.data);
+  return {
+    story,
+    workflow: workflowOf(story, row.workflow),
+    seq: Number(row.seq),
+    trashedAt: toIsoOrNull(row.trashed_at as Date | string | null),
+  };
 }
 
 /**
@@ -124,6 +159,12 @@ export function pulledFromRow(row: Record<string, unknown>): StoredStory {
     return storedFromRow(row);
   } catch {
     const data: unknown = typeof row.data === 'string' ? JSON.parse(row.data) : row.data;
-    return { story: data as Story, seq: Number(row.seq), trashedAt: toIsoOrNull(row.trashed_at as Date | string | null) };
+    const workflow: unknown = typeof row.workflow === 'string' ? JSON.parse(row.workflow) : row.workflow;
+    return {
+      story: data as Story,
+      workflow: workflow as WorkflowFields,
+      seq: Number(row.seq),
+      trashedAt: toIsoOrNull(row.trashed_at as Date | string | null),
+    };
   }
 }

@@ -6,6 +6,7 @@ import type { RevisionReason, Story } from '../../core/story';
 import type { SyncOp } from '../../core/sync';
 import type { Role } from '../../core/newsroom/roles';
 import type { PublicAddress } from '../../core/site/address';
+import type { AuditEntry, Notification, NotificationDraft, WorkflowFields } from '../../core/workflow';
 
 export type { PublicAddress };
 
@@ -23,9 +24,11 @@ export type SessionRecord = {
   revokedAt: string | null;
 };
 
-/** A story as the server keeps it: the story plus its place in the change stream. */
+/** A story as the server keeps it: the story, its workflow fields and its place in the change stream. */
 export type StoredStory = {
   story: Story;
+  /** Status, holder, schedule, corrections and the live copy the site shows (core/workflow). */
+  workflow: WorkflowFields;
   /** Position in the global change sequence; the pull cursor. */
   seq: number;
   trashedAt: string | null;
@@ -45,6 +48,12 @@ export type OpDecision =
       mediaRefs: string[];
       /** True when readers can see the difference: bumps the site version. */
       affectsSite: boolean;
+      workflow: WorkflowFields;
+      /** The text changed: the story takes rev + 1. A transition changes no text and keeps its rev. */
+      textChanged: boolean;
+      /** The audit log's line for a transition. */
+      audit: AuditEntry | null;
+      notifications: NotificationDraft[];
     }
   | { type: 'conflict' }
   | { type: 'reject'; code: string; message: string };
@@ -81,6 +90,8 @@ export type Teaser = {
   sapo: string;
   publishedAt: string;
   updatedAt: string;
+  /** The newest correction the page shows, or null. */
+  correction: string | null;
 };
 
 export type ArticleLookup = {
@@ -133,6 +144,27 @@ export interface SyncStore {
   applyOps<Op extends OpRequest>(ops: readonly Op[], user: UserRecord, decide: Decide<Op>): Promise<Array<Answered<Op>>>;
   getStory(id: string): Promise<StoredStory | null>;
   pull(viewer: Viewer, cursor: number, limit: number): Promise<PullPage>;
+  /** The story's audit log, oldest first. */
+  audit(storyId: string): Promise<AuditEntry[]>;
+  /** The story that was ever public at this section and slug (any short id), or null. */
+  slugOwner(sectionSlug: string, slug: string): Promise<string | null>;
+  /**
+   * The scheduler's step: locks the scheduled stories (rows another instance
+   * holds are skipped, so each is judged by exactly one) and applies what
+   * `decide` says, as one batch written like a push.
+   */
+  runScheduled(decide: Decide<ScheduledOp>): Promise<Array<Answered<ScheduledOp>>>;
+}
+
+/** What the scheduler judges: one scheduled story. */
+export type ScheduledOp = OpRequest & { kind: 'transition'; baseRev: number };
+
+/** In-app notifications, written with the transitions that cause them. */
+export interface NotificationStore {
+  add(drafts: readonly NotificationDraft[]): Promise<void>;
+  /** The user's, newest first; `after` keeps only later ones. */
+  list(username: string, after: string | null, limit: number): Promise<Notification[]>;
+  markRead(username: string, ids: readonly string[], at: string): Promise<void>;
 }
 
 /** Images, addressed by sha256. */
@@ -164,6 +196,7 @@ export interface Storage {
   readonly sync: SyncStore;
   readonly media: MediaStore;
   readonly site: SiteStore;
+  readonly notifications: NotificationStore;
 }
 
 export class UserExistsError extends Error {

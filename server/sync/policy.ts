@@ -1,170 +1,246 @@
-// Who may do what to a story, until the workflow issue brings the full state
-// machine. Pure: storage calls `decideOp` inside its transaction with the locked
-// current row, so the check and the write see the same story.
+// Who may do what to a story, as the server applies it. The rules are
+// core/workflow's: its state machine judges every transition and every edit, the
+// same code the desk runs to show its buttons. This file only turns its answers
+// into storage decisions. Pure: storage calls `decideOp` inside its transaction
+// with the locked current row, so the check and the write see the same story.
 //
-//   see      reporter: own stories. editor, chief: past draft, or assigned to
-//            them, or their own. A story the caller cannot see is "forbidden"
-//            (never a conflict, which would hand them its text).
-//   upsert   reporter: own stories while draft/submitted/returned, to draft or
-//            submitted. editor, chief: any story they see, to any pre-publication
-//            status; a published story stays published (a correction).
-//   delete   (to trash) reporter: own stories while draft/submitted/returned;
-//            editor, chief: any they see. Never a story that is on the site.
-//   publish, unpublish: editor and chief only.
-// An op on an existing story needs baseRev equal to the server's rev, or it is a
-// conflict and nothing is written.
+//   upsert      the text only, never the status: `applyContentEdit` says who may
+//               edit now. An edit to a published story changes the working copy;
+//               the site keeps the live copy until "Cập nhật bài" or "Đính chính".
+//               Needs baseRev equal to the server's rev, or it is a conflict.
+//   delete      to the trash: the writers of a draft or returned story, or the
+//               desk before publication. Needs baseRev like an upsert.
+//   transition  judged on the story as it is now (it changes no text, so baseRev
+//               is not compared and rev stays); gated actions run the section's
+//               checklist first. Each applied one writes an audit line and its
+//               notifications in the same transaction.
 import { slugify } from '../../core/text';
-import type { Story, StoryStatus } from '../../core/story';
+import type { Story } from '../../core/story';
 import { isDesk } from '../../core/newsroom/roles';
 import { RESERVED_SECTION_SLUGS, sectionSlugOf } from '../../core/site/address';
+import {
+  ACTION_RULES,
+  applyContentEdit,
+  applyTransition,
+  canSee as workflowCanSee,
+  checklistFor,
+  contentOf,
+  initialWorkflow,
+  notificationsForTransition,
+  publishDue,
+  runChecklist,
+  type AuditEntry,
+  type ChecklistConfig,
+  type CheckResult,
+  type NotificationDraft,
+  type WorkflowFields,
+  type WorkflowStory,
+} from '../../core/workflow';
+import type { StoryContent } from '../../core/story';
 import type { OpDecision, PublicAddress, StoredStory, UserRecord } from '../storage/types';
 import type { SyncOp } from './protocol';
 import { mediaRefsOf } from './media-refs';
 
-const LIVE: readonly StoryStatus[] = ['published', 'corrected'];
-const REPORTER_EDITABLE: readonly StoryStatus[] = ['draft', 'submitted', 'returned'];
-const REPORTER_TARGETS: readonly StoryStatus[] = ['draft', 'submitted'];
-const DESK_TARGETS: readonly StoryStatus[] = ['draft', 'submitted', 'editing', 'returned', 'approved', 'spiked'];
+/** What a decision needs besides the op and the story: the time and the checklist's inputs. */
+export type PolicyContext = {
+  now: string;
+  checklist: ChecklistConfig;
+  /** The story that was ever public at this section slug and slug, or null (see SyncStore.slugOwner). */
+  slugOwner: (sectionSlug: string, slug: string) => string | null;
+};
 
 const reject = (code: string, message: string): OpDecision => ({ type: 'reject', code, message });
 const FORBIDDEN = reject('FORBIDDEN', 'Tài khoản của bạn không có quyền làm việc này với bài này');
 
-export function isLive(status: StoryStatus): boolean {
-  return LIVE.includes(status);
+export function workflowStoryOf(stored: Pick<StoredStory, 'story' | 'workflow'>): WorkflowStory {
+  return { ...contentOf(stored.story), id: stored.story.id, author: stored.story.author, ...stored.workflow };
 }
 
-export function canSee(user: UserRecord, story: Story): boolean {
-  if (story.author === user.username) return true;
-  if (!isDesk(user.role)) return false;
-  return story.status !== 'draft' || story.assignee === user.username;
+export function canSee(user: Pick<UserRecord, 'username' | 'role'>, stored: Pick<StoredStory, 'story' | 'workflow'>): boolean {
+  return workflowCanSee(workflowStoryOf(stored), user);
 }
 
 /** Where a story would live on the site, or why it cannot be published. */
-export function publicAddressOf(story: Story): PublicAddress | { error: string } {
-  if (story.headline.trim() === '') return { error: 'Bài chưa có tít' };
-  const sectionSlug = sectionSlugOf(story.section);
+export function publicAddressOf(content: Pick<StoryContent, 'headline' | 'section' | 'slug'>): PublicAddress | { error: string } {
+  if (content.headline.trim() === '') return { error: 'Bài chưa có tít' };
+  const sectionSlug = sectionSlugOf(content.section);
   if (sectionSlug === '') return { error: 'Bài chưa có chuyên mục' };
-  if (RESERVED_SECTION_SLUGS.has(sectionSlug)) return { error: `Tên chuyên mục "${story.section}" trùng với địa chỉ dành riêng` };
-  const slug = story.slug || slugify(story.headline);
+  if (RESERVED_SECTION_SLUGS.has(sectionSlug)) return { error: `Tên chuyên mục "${content.section}" trùng với địa chỉ dành riêng` };
+  const slug = content.slug || slugify(content.headline);
   if (slug === '') return { error: 'Không tạo được slug từ tít bài' };
   return { sectionSlug, slug };
 }
 
-function applied(story: Story, current: StoredStory | null, extra: Partial<Extract<OpDecision, { type: 'apply' }>>): OpDecision {
-  const live = isLive(story.status);
-  let address: PublicAddress | null = null;
-  if (live) {
-    const a = publicAddressOf(story);
-    if ('error' in a) return reject('NOT_PUBLISHABLE', a.error);
-    address = a;
-  }
+/** The story fields that mirror the workflow, so a reader of the story alone sees the same status. */
+function mirrored(story: Story, workflow: WorkflowFields, now: string): Story {
+  const status = workflow.status;
+  return { ...story, status, assignee: workflow.assignee, publishAt: workflow.publishAt, publishedAt: workflow.publishedAt, updatedAt: now };
+}
+
+/** Images the site may serve for this story: those of its live copy, or, off the site, of its working copy. */
+function mediaOf(story: Story, workflow: WorkflowFields): string[] {
+  return mediaRefsOf((workflow.live ?? story).body);
+}
+
+type Write = {
+  story: Story;
+  workflow: WorkflowFields;
+  trashedAt: string | null;
+  textChanged: boolean;
+  affectsSite: boolean;
+  revisionReason: 'save' | null;
+  address?: PublicAddress | null;
+  audit?: AuditEntry | null;
+  notifications?: NotificationDraft[];
+};
+
+function apply(w: Write): OpDecision {
   return {
     type: 'apply',
-    story: address ? { ...story, slug: address.slug } : story,
-    trashedAt: null,
-    revisionReason: null,
-    address,
-    mediaRefs: mediaRefsOf(story.body),
-    affectsSite: live || (current !== null && (isLive(current.story.status) || current.story.status === 'unpublished')),
-    ...extra,
+    story: w.story,
+    workflow: w.workflow,
+    trashedAt: w.trashedAt,
+    revisionReason: w.revisionReason,
+    address: w.address ?? null,
+    mediaRefs: mediaOf(w.story, w.workflow),
+    affectsSite: w.affectsSite,
+    textChanged: w.textChanged,
+    audit: w.audit ?? null,
+    notifications: w.notifications ?? [],
   };
 }
 
-export function decideOp(op: SyncOp, user: UserRecord, current: StoredStory | null, now: string): OpDecision {
-  if (current) {
-    if (!canSee(user, current.story)) return FORBIDDEN;
-    if (op.baseRev !== current.story.rev) return { type: 'conflict' };
-  } else if (op.kind !== 'upsert' || op.baseRev !== 0) {
-    return reject('NOT_FOUND', 'Bài không có trên máy chủ');
-  }
-  const desk = isDesk(user.role);
+export function decideOp(op: SyncOp, user: UserRecord, current: StoredStory | null, ctx: PolicyContext): OpDecision {
+  if (current && !canSee(user, current)) return FORBIDDEN;
   switch (op.kind) {
     case 'upsert':
-      return decideUpsert(op, user, current, now);
-    case 'delete': {
-      const s = (current as StoredStory).story;
-      if (isLive(s.status)) return reject('PUBLISHED', 'Bài đang xuất bản, hãy gỡ bài trước khi xoá');
-      if (!desk && !REPORTER_EDITABLE.includes(s.status)) return FORBIDDEN;
-      const decision = applied({ ...s, updatedAt: now }, current, {});
-      return decision.type === 'apply' ? { ...decision, trashedAt: now } : decision;
-    }
+      return decideUpsert(op, user, current, ctx.now);
+    case 'delete':
+      return decideDelete(op, user, current, ctx.now);
+    case 'transition':
+      if (!current) return reject('NOT_FOUND', 'Bài không có trên máy chủ');
+      return decideTransition(op, user, current, ctx);
     case 'note':
       return reject('NOT_IMPLEMENTED', 'Máy chủ chưa nhận ghi chú biên tập');
-    case 'transition':
-      if (op.payload.action === 'publish') return decidePublish(desk, current as StoredStory, op.payload.publishedAt, now);
-      if (op.payload.action === 'unpublish') return decideUnpublish(desk, current as StoredStory, now);
-      return reject('NOT_IMPLEMENTED', 'Máy chủ chưa nhận thao tác biên tập này');
   }
 }
 
-// Until the workflow's server side lands, publish and unpublish keep their old rules.
-function decidePublish(desk: boolean, c: StoredStory, publishedAtIn: string | undefined, now: string): OpDecision {
-  if (!desk) return reject('FORBIDDEN', 'Chỉ biên tập viên và tổng biên tập được xuất bản bài');
-  if (c.trashedAt !== null) return reject('TRASHED', 'Bài đang trong thùng rác');
-  if (c.story.status === 'spiked') return reject('SPIKED', 'Bài đã bị huỷ, không thể xuất bản');
-  const publishedAt = publishedAtIn ?? c.story.publishedAt ?? now;
-  const story: Story = { ...c.story, status: 'published', publishedAt: new Date(publishedAt).toISOString(), updatedAt: now };
-  return applied(story, c, { revisionReason: 'publish' });
-}
-
-function decideUnpublish(desk: boolean, c: StoredStory, now: string): OpDecision {
-  if (!desk) return reject('FORBIDDEN', 'Chỉ biên tập viên và tổng biên tập được gỡ bài');
-  if (!isLive(c.story.status)) return reject('NOT_PUBLISHED', 'Bài chưa được xuất bản');
-  return applied({ ...c.story, status: 'unpublished', updatedAt: now }, c, {});
-}
-
-function decideUpsert(
-  op: Extract<SyncOp, { kind: 'upsert' }>,
-  user: UserRecord,
-  current: StoredStory | null,
-  now: string,
-): OpDecision {
+function decideUpsert(op: Extract<SyncOp, { kind: 'upsert' }>, user: UserRecord, current: StoredStory | null, now: string): OpDecision {
   const p = op.payload;
   if (p.id !== undefined && p.id !== op.storyId) return reject('ID_MISMATCH', 'Mã bài trong nội dung khác mã bài của thao tác');
-  const before = current?.story ?? null;
-  const desk = isDesk(user.role);
-  const target = p.status ?? before?.status ?? 'draft';
-
-  if (!desk) {
-    if (before && !REPORTER_EDITABLE.includes(before.status)) {
-      return reject('FORBIDDEN', 'Bài đã chuyển cho ban biên tập, phóng viên không sửa được nữa');
-    }
-    if (!REPORTER_TARGETS.includes(target) && target !== before?.status) {
-      return reject('FORBIDDEN', 'Phóng viên chỉ có thể lưu nháp hoặc gửi bài');
-    }
-  } else if (before && isLive(before.status)) {
-    if (!isLive(target)) return reject('PUBLISHED', 'Bài đang xuất bản: hãy gỡ bài trước khi đổi trạng thái');
-  } else if (!DESK_TARGETS.includes(target) && target !== before?.status) {
-    return reject('FORBIDDEN', 'Hãy dùng thao tác publish/unpublish để xuất bản hoặc gỡ bài');
+  if (!current && op.baseRev !== 0) return reject('NOT_FOUND', 'Bài không có trên máy chủ');
+  if (current && op.baseRev !== current.story.rev) return { type: 'conflict' };
+  // A status in the payload is ignored: only transitions move a story.
+  const content: StoryContent = contentOf(p);
+  if (!current) {
+    const workflow = initialWorkflow();
+    const story: Story = {
+      ...content,
+      id: op.storyId,
+      status: workflow.status,
+      author: user.username,
+      assignee: null,
+      publishAt: null,
+      publishedAt: null,
+      createdAt: p.createdAt ?? now,
+      updatedAt: now,
+      rev: 0,
+      baseRev: 0,
+    };
+    return apply({ story, workflow, trashedAt: null, textChanged: true, affectsSite: false, revisionReason: 'save' });
   }
-
-  const story: Story = {
-    headline: p.headline,
-    sapo: p.sapo,
-    byline: p.byline,
-    section: p.section,
-    tags: p.tags,
-    // A published story keeps its address when the desktop sends no slug.
-    slug: p.slug || (before && isLive(before.status) ? before.slug : ''),
-    related: p.related,
-    body: p.body,
-    id: op.storyId,
-    status: target,
-    author: before?.author ?? user.username,
-    assignee: desk ? (p.assignee !== undefined ? p.assignee : (before?.assignee ?? null)) : (before?.assignee ?? null),
-    publishAt: desk ? (p.publishAt !== undefined ? p.publishAt : (before?.publishAt ?? null)) : (before?.publishAt ?? null),
-    publishedAt: before?.publishedAt ?? null,
-    createdAt: before?.createdAt ?? p.createdAt ?? now,
-    updatedAt: now,
-    rev: 0,
-    baseRev: 0,
-  };
-  return applied(story, current, { revisionReason: revisionReasonFor(before?.status ?? null, target) });
+  const edit = applyContentEdit(workflowStoryOf(current), content, user);
+  if (!edit.ok) return reject(edit.refusal.code, edit.refusal.message);
+  const before = current.story;
+  // A story that has been on the site keeps its address when the desk sends no slug.
+  const slug = content.slug || (current.workflow.publishedAt !== null ? before.slug : '');
+  const story = mirrored({ ...before, ...content, slug }, current.workflow, now);
+  return apply({ story, workflow: current.workflow, trashedAt: null, textChanged: true, affectsSite: false, revisionReason: 'save' });
 }
 
-function revisionReasonFor(from: StoryStatus | null, to: StoryStatus): 'save' | 'submit' | 'approve' | 'correct' {
-  if (isLive(to)) return 'correct';
-  if (to !== from && to === 'submitted') return 'submit';
-  if (to !== from && to === 'approved') return 'approve';
-  return 'save';
+function decideDelete(op: Extract<SyncOp, { kind: 'delete' }>, user: UserRecord, current: StoredStory | null, now: string): OpDecision {
+  if (!current) return reject('NOT_FOUND', 'Bài không có trên máy chủ');
+  if (op.baseRev !== current.story.rev) return { type: 'conflict' };
+  const { status } = current.workflow;
+  if (status === 'published') return reject('PUBLISHED', 'Bài đang xuất bản, hãy gỡ bài trước khi xoá');
+  const ws = workflowStoryOf(current);
+  const writer = ws.author === user.username || ws.assignee === user.username;
+  const allowed = isDesk(user.role) || (writer && (status === 'draft' || status === 'returned'));
+  if (!allowed) return FORBIDDEN;
+  return apply({
+    story: { ...current.story, updatedAt: now },
+    workflow: current.workflow,
+    trashedAt: now,
+    textChanged: true,
+    affectsSite: false,
+    revisionReason: null,
+  });
+}
+
+/** The section's checklist on the story's working copy: what approve and publish would put on the site. */
+export function checksFor(story: WorkflowStory, ctx: PolicyContext): CheckResult[] {
+  const slugOwner = (section: string, slug: string) => ctx.slugOwner(sectionSlugOf(section), slug);
+  return runChecklist(story, checklistFor(ctx.checklist, story.section), { slugOwner });
+}
+
+/** After an act that puts text on the site: the live copy under its address, or why it cannot go there. */
+function withAddress(story: Story, workflow: WorkflowFields): { story: Story; workflow: WorkflowFields; address: PublicAddress } | { error: string } {
+  if (workflow.live === null) return { error: 'Bài chưa có bản để đăng' };
+  const address = publicAddressOf(workflow.live);
+  if ('error' in address) return address;
+  return { story: { ...story, slug: story.slug || address.slug }, workflow: { ...workflow, live: { ...workflow.live, slug: address.slug } }, address };
+}
+
+function decideTransition(op: Extract<SyncOp, { kind: 'transition' }>, user: UserRecord, current: StoredStory, ctx: PolicyContext): OpDecision {
+  if (current.trashedAt !== null) return reject('TRASHED', 'Bài đang trong thùng rác');
+  const ws = workflowStoryOf(current);
+  const checks = ACTION_RULES[op.payload.action].gated ? checksFor(ws, ctx) : undefined;
+  const result = applyTransition(ws, op.payload, user, ctx.now, checks);
+  if (!result.ok) return reject(result.refusal.code, result.refusal.message);
+  return transitionWrite(current, ws, result.fields, result.audit, result.siteChanged, notificationsForTransition(ws, result.fields, result.audit), ctx.now);
+}
+
+function transitionWrite(
+  current: StoredStory,
+  ws: WorkflowStory,
+  fields: WorkflowFields,
+  audit: AuditEntry,
+  siteChanged: boolean,
+  notifications: NotificationDraft[],
+  now: string,
+): OpDecision {
+  let story = mirrored(current.story, fields, now);
+  let workflow = fields;
+  let address: PublicAddress | null = null;
+  if (siteChanged && fields.live !== null) {
+    const placed = withAddress(story, fields);
+    if ('error' in placed) return reject('NOT_PUBLISHABLE', placed.error);
+    ({ story, workflow, address } = placed);
+  }
+  const wasOnSite = ws.status === 'published';
+  return apply({
+    story,
+    workflow,
+    trashedAt: null,
+    textChanged: false,
+    affectsSite: siteChanged || wasOnSite !== (workflow.status === 'published'),
+    revisionReason: null,
+    address,
+    audit,
+    notifications,
+  });
+}
+
+/**
+ * The scheduler's judgement of one scheduled story: publish it if its time has
+ * come and its blocking checks pass, hold it back for a person if not.
+ * `scheduledBy` is who scheduled it (from the audit log), told when it is held back.
+ */
+export function decideScheduled(current: StoredStory | null, ctx: PolicyContext, scheduledBy: string | null): OpDecision {
+  if (!current || current.trashedAt !== null) return reject('NOT_DUE', 'Bài không còn hẹn giờ');
+  const ws = workflowStoryOf(current);
+  const due = publishDue(ws, ctx.now, checksFor(ws, ctx));
+  if (due.kind === 'not-due') return reject('NOT_DUE', 'Chưa đến giờ đăng');
+  const notifications = notificationsForTransition(ws, due.fields, due.audit, scheduledBy);
+  return transitionWrite(current, ws, due.fields, due.audit, due.kind === 'published', notifications, ctx.now);
 }

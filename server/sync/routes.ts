@@ -3,8 +3,12 @@ import type { Authenticator } from '../auth/authenticate';
 import { z } from 'zod';
 import { listIssues } from '../../core/validation/vietnamese-issues';
 import { notFound, parseOr400 } from '../http/errors';
+import type { ChecklistConfig } from '../../core/workflow';
+import { ACTION_RULES, effectiveSlug } from '../../core/workflow';
+import { sectionSlugOf } from '../../core/site/address';
 import type { OpOutcome, Storage, StoredStory } from '../storage/types';
-import { canSee, decideOp } from './policy';
+import { canSee, decideOp, type PolicyContext } from './policy';
+import { wire } from './wire';
 import {
   parseOpPayload,
   pullQuery,
@@ -21,10 +25,20 @@ export const PUSH_BODY_LIMIT = 8 * 1024 * 1024;
 
 const storyParams = z.strictObject({ id: z.uuid({ message: 'Mã bài phải là UUID' }) });
 
-export type SyncDeps = { storage: Storage; auth: Authenticator; onSiteMayHaveChanged: () => void };
+export type SyncDeps = { storage: Storage; auth: Authenticator; checklist: ChecklistConfig; onSiteMayHaveChanged: () => void };
 
-function wire(stored: StoredStory): StoredStoryWire {
-  return { story: stored.story, seq: stored.seq, trashedAt: stored.trashedAt };
+/**
+ * The checklist's slug check must answer synchronously inside the transaction:
+ * the addresses it may ask about (those of stories with a gated transition in
+ * this push, as they stand now) are read first.
+ */
+export async function slugOwners(storage: Storage, stories: readonly StoredStory[]): Promise<PolicyContext['slugOwner']> {
+  const known = new Map<string, string | null>();
+  for (const { story } of stories) {
+    const key = `${sectionSlugOf(story.section)}/${effectiveSlug(story)}`;
+    if (!known.has(key)) known.set(key, await storage.sync.slugOwner(sectionSlugOf(story.section), effectiveSlug(story)));
+  }
+  return (sectionSlug, slug) => known.get(`${sectionSlug}/${slug}`) ?? null;
 }
 
 function toResult(opId: string, outcome: OpOutcome): OpResult {
@@ -40,7 +54,7 @@ function toResult(opId: string, outcome: OpOutcome): OpResult {
   }
 }
 
-export function registerSyncRoutes(app: FastifyInstance, { storage, auth, onSiteMayHaveChanged }: SyncDeps): void {
+export function registerSyncRoutes(app: FastifyInstance, { storage, auth, checklist, onSiteMayHaveChanged }: SyncDeps): void {
   app.post('/api/sync/push', { bodyLimit: PUSH_BODY_LIMIT }, async (request): Promise<PushResponse> => {
     const { user } = await auth.require(request);
     const { ops } = parseOr400(pushRequest, request.body, 'Yêu cầu đồng bộ');
@@ -60,8 +74,14 @@ export function registerSyncRoutes(app: FastifyInstance, { storage, auth, onSite
     const accepted = checked.filter((c): c is SyncOp => !('status' in c));
     // In order: a later op may build on an earlier one (upsert, then publish). Each parsed
     // op travels through storage whole and comes back to `decide` as itself.
-    const now = new Date().toISOString();
-    const outcomes = await storage.sync.applyOps(accepted, user, (op, current) => decideOp(op, user, current, now));
+    const gated = accepted.filter((op) => op.kind === 'transition' && ACTION_RULES[op.payload.action].gated);
+    const current = await Promise.all([...new Set(gated.map((op) => op.storyId))].map((id) => storage.sync.getStory(id)));
+    const ctx: PolicyContext = {
+      now: new Date().toISOString(),
+      checklist,
+      slugOwner: await slugOwners(storage, current.filter((s): s is StoredStory => s !== null)),
+    };
+    const outcomes = await storage.sync.applyOps(accepted, user, (op, stored) => decideOp(op, user, stored, ctx));
     const outcomeOf = new Map(outcomes.map(({ op, outcome }) => [op, outcome]));
     const answered = checked.map((c): OpResult => {
       if ('status' in c) return c;
@@ -80,7 +100,7 @@ export function registerSyncRoutes(app: FastifyInstance, { storage, auth, onSite
     const { id } = parseOr400(storyParams, request.params, 'Mã bài');
     const stored = await storage.sync.getStory(id);
     // Invisible and absent look the same, so the answer reveals nothing.
-    if (!stored || !canSee(user, stored.story)) throw notFound();
+    if (!stored || !canSee(user, stored)) throw notFound();
     return wire(stored);
   });
 

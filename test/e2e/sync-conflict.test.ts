@@ -57,37 +57,42 @@ describe('a story with two versions', () => {
     const app = await session.startApp();
     await app.rpc('sync.signIn', { serverUrl: server.url, username: REPORTER.username, password: PASSWORD });
 
-    // The reporter's story reaches the server, then is submitted so that the editor may see and edit it (rev 2).
+    // The reporter's story reaches the server and is submitted; the editor makes themself its
+    // co-writer and the reporter takes it back to draft, so that both may edit it (still rev 1).
     const story = await app.rpc('stories.create', { content: base() });
     await syncUntil(app, (s) => s.pending === 0 && s.lastError === null, 'the first push');
     const reporterToken = await login(server.url, REPORTER.username, PASSWORD);
-    const submitted = await push(server.url, reporterToken, [
-      { opId: newId(), kind: 'upsert', storyId: story.id, baseRev: 1, payload: { ...upsertPayloadOf(story), status: 'submitted' } },
-    ]);
-    expect(submitted.results[0]).toMatchObject({ status: 'applied', rev: 2 });
+    const editorToken = await login(server.url, EDITOR.username, PASSWORD);
+    const act = async (token: string, payload: Record<string, unknown>) =>
+      expect((await push(server.url, token, [{ opId: newId(), kind: 'transition', storyId: story.id, baseRev: 1, payload }])).results[0]).toMatchObject({
+        status: 'applied',
+        rev: 1,
+      });
+    await act(reporterToken, { action: 'submit' });
+    await act(editorToken, { action: 'assign', assignee: EDITOR.username, deadline: null });
+    await act(reporterToken, { action: 'withdraw' });
     await eventually(async () => {
       await app.rpc('sync.now', {});
-      return (await app.rpc('stories.get', { id: story.id })).rev === 2 ? true : undefined;
-    }, 'rev 2 here');
+      return (await app.rpc('stories.get', { id: story.id })).assignee === EDITOR.username ? true : undefined;
+    }, 'the co-writer here');
 
     // The editor rewrites the sapo on the server; the reporter, not yet knowing, adds a line here.
-    const editorToken = await login(server.url, EDITOR.username, PASSWORD);
     const onServer = await app.rpc('stories.get', { id: story.id });
     const edited = await push(server.url, editorToken, [
-      { opId: newId(), kind: 'upsert', storyId: story.id, baseRev: 2, payload: { ...upsertPayloadOf(onServer), sapo: THEIRS_SAPO } },
+      { opId: newId(), kind: 'upsert', storyId: story.id, baseRev: 1, payload: { ...upsertPayloadOf(onServer), sapo: THEIRS_SAPO } },
     ]);
-    expect(edited.results[0]).toMatchObject({ status: 'applied', rev: 3 });
+    expect(edited.results[0]).toMatchObject({ status: 'applied', rev: 2 });
     const mine = storyContentOf({ headline: HEADLINE, sapo: SAPO, paragraphs: [P1, MINE_P2], section: 'Công đoàn', byline: 'H.Phong' });
     await app.rpc('stories.save', { id: story.id, content: mine });
     await syncUntil(app, (s) => s.conflicts === 1, 'the conflict');
     // Nothing was overwritten: the server kept the editor's text, this computer the reporter's.
-    expect(await serverStory(story.id)).toMatchObject({ rev: 3, sapo: THEIRS_SAPO });
+    expect(await serverStory(story.id)).toMatchObject({ rev: 2, sapo: THEIRS_SAPO });
     expect((await app.rpc('stories.get', { id: story.id })).sapo).toBe(SAPO);
 
     const { page, errors } = await session.openPage(app, { hash: `#/story/${story.id}` });
     const banner = page.getByTestId('conflict-banner');
     await banner.waitFor();
-    expect(await banner.textContent()).toContain('Bài này có hai phiên bản: bản trên máy này và bản trên máy chủ (phiên bản 3).');
+    expect(await banner.textContent()).toContain('Bài này có hai phiên bản: bản trên máy này và bản trên máy chủ (phiên bản 2).');
     await expect.poll(() => page.getByTestId('sync-conflicts').textContent()).toContain('1 bài có hai phiên bản');
 
     await page.getByTestId('conflict-compare').click();
@@ -111,7 +116,7 @@ describe('a story with two versions', () => {
     // Mine goes up on the server's revision and replaces the editor's text knowingly.
     await syncUntil(app, (s) => s.pending === 0 && s.conflicts === 0, 'the choice to reach the server');
     const after = await serverStory(story.id);
-    expect(after).toMatchObject({ rev: 4, sapo: SAPO });
+    expect(after).toMatchObject({ rev: 3, sapo: SAPO });
     expect(after.text).toContain('1.250 đoàn viên');
     expect(errors).toEqual([]);
   });

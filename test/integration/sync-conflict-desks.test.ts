@@ -7,7 +7,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Story, StoryContent } from '../../core/story';
 import type { AppService } from '../../service';
-import { upsertPayloadOf } from '../../db';
 import { contentOf } from '../../db/stories/server-copy';
 import { FaultProxy } from '../helpers/fault-proxy';
 import { openDesk, storyText, waitSynced, type Desk } from '../helpers/sync-desk';
@@ -79,20 +78,23 @@ describe('two desktops, one story, edited offline on both', () => {
     await waitSynced(reporter.service);
     expect((await serverStory(keepMine)).rev).toBe(1);
 
-    // Submitted (until the workflow issue, straight through the API with the reporter's token),
-    // so that the editor may see them; both desktops pull rev 2.
+    // Two writers of one story: the reporter submits it, the editor assigns it to themself as a
+    // co-writer and the reporter takes it back to draft (transitions straight through the API).
+    // Both may now edit it; a transition changes no text, so both desks pull rev 1.
     const token = await login(server.url, REPORTER.username, PASSWORD);
+    const editorToken = await login(server.url, EDITOR.username, PASSWORD);
+    const act = (who: string, id: string, payload: Record<string, unknown>) =>
+      push(server.url, who, [{ opId: newId(), kind: 'transition', storyId: id, baseRev: 1, payload }]);
     for (const id of ids) {
-      const base = await reporter.service.call('stories.get', { id });
-      const { results } = await push(server.url, token, [
-        { opId: newId(), kind: 'upsert', storyId: id, baseRev: 1, payload: { ...upsertPayloadOf(base), status: 'submitted' } },
-      ]);
-      expect(results[0]).toMatchObject({ status: 'applied', rev: 2 });
+      expect((await act(token, id, { action: 'submit' })).results[0]).toMatchObject({ status: 'applied', rev: 1 });
+      const assigned = await act(editorToken, id, { action: 'assign', assignee: EDITOR.username, deadline: null });
+      expect(assigned.results[0]).toMatchObject({ status: 'applied', rev: 1 });
+      expect((await act(token, id, { action: 'withdraw' })).results[0]).toMatchObject({ status: 'applied', rev: 1 });
     }
     for (const desk of [reporter, editor]) {
       await waitSynced(desk.service);
       for (const id of ids) {
-        expect(await desk.service.call('stories.get', { id })).toMatchObject({ status: 'submitted', rev: 2, baseRev: 2 });
+        expect(await desk.service.call('stories.get', { id })).toMatchObject({ status: 'draft', assignee: EDITOR.username, rev: 1, baseRev: 1 });
       }
     }
     const base = await editor.service.call('stories.get', { id: keepMine });
@@ -123,16 +125,16 @@ describe('two desktops, one story, edited offline on both', () => {
 
     for (const id of ids) {
       const onServer = await serverStory(id);
-      expect(onServer.rev).toBe(3);
+      expect(onServer.rev).toBe(2);
       expect(onServer.story.sapo).toBe(texts.reporter.sapo);
       // The editor's text stays the story's text here, now based on the server's rev.
       const local = await editor.service.call('stories.get', { id });
-      expect(local).toMatchObject({ sapo: texts.editor.sapo, rev: 3, baseRev: 3 });
+      expect(local).toMatchObject({ sapo: texts.editor.sapo, rev: 2, baseRev: 2 });
     }
     const conflicts = await editor.service.call('sync.conflicts', {});
     expect(conflicts.map((c) => c.storyId).sort()).toEqual([...ids].sort());
     for (const conflict of conflicts) {
-      expect(conflict.serverRev).toBe(3);
+      expect(conflict.serverRev).toBe(2);
       expect(conflict.mine.sapo).toBe(texts.editor.sapo);
       expect(conflict.theirs.sapo).toBe(texts.reporter.sapo);
       expect(JSON.stringify(conflict.theirs.body)).toContain('Bản của phóng viên.');
@@ -146,14 +148,14 @@ describe('two desktops, one story, edited offline on both', () => {
       content: { ...texts.editor, headline: 'Tít sửa lúc đang chờ chọn', sapo: `${texts.editor.sapo} Thêm một câu.` },
     });
     expect(await editor.service.call('sync.now', {})).toMatchObject({ online: true, pending: 1, conflicts: 2 });
-    expect((await serverStory(keepMine)).rev).toBe(3);
+    expect((await serverStory(keepMine)).rev).toBe(2);
 
     // "Mine": the editor's text, edits since the conflict included, goes up on the server's rev.
     const mine = await editor.service.call('sync.resolveConflict', { storyId: keepMine, keep: 'mine' });
     expect(mine.story.sapo).toBe(`${texts.editor.sapo} Thêm một câu.`);
     // "Theirs": the reporter's text becomes the text here; the editor's stays in history.
     const theirs = await editor.service.call('sync.resolveConflict', { storyId: keepTheirs, keep: 'theirs' });
-    expect(theirs.story).toMatchObject({ sapo: texts.reporter.sapo, rev: 3, baseRev: 3 });
+    expect(theirs.story).toMatchObject({ sapo: texts.reporter.sapo, rev: 2, baseRev: 2 });
     const history = await editor.service.call('revisions.list', { storyId: keepTheirs });
     expect(history[0]?.reason).toBe('merge');
     const before = history.find((r) => r.reason === 'save' && r.author === EDITOR.username);
@@ -166,17 +168,17 @@ describe('two desktops, one story, edited offline on both', () => {
     const again = await editor.service.call('sync.resolveConflict', { storyId: keepMine, keep: 'theirs' }).catch((e: unknown) => e);
     expect(again).toMatchObject({ code: 'CONFLICT_NOT_FOUND' });
 
-    expect(await serverStory(keepMine)).toMatchObject({ rev: 4, story: { sapo: `${texts.editor.sapo} Thêm một câu.` } });
-    expect(await serverStory(keepTheirs)).toMatchObject({ rev: 3, story: { sapo: texts.reporter.sapo } });
+    expect(await serverStory(keepMine)).toMatchObject({ rev: 3, story: { sapo: `${texts.editor.sapo} Thêm một câu.` } });
+    expect(await serverStory(keepTheirs)).toMatchObject({ rev: 2, story: { sapo: texts.reporter.sapo } });
 
     // The reporter's desktop takes the editor's choice.
     await waitSynced(reporter.service);
     expect(await reporter.service.call('stories.get', { id: keepMine })).toMatchObject({
       sapo: `${texts.editor.sapo} Thêm một câu.`,
-      rev: 4,
-      baseRev: 4,
+      rev: 3,
+      baseRev: 3,
     });
-    expect(await reporter.service.call('stories.get', { id: keepTheirs })).toMatchObject({ sapo: texts.reporter.sapo, rev: 3 });
+    expect(await reporter.service.call('stories.get', { id: keepTheirs })).toMatchObject({ sapo: texts.reporter.sapo, rev: 2 });
     expect((await reporter.service.call('sync.status', {})).conflicts).toBe(0);
   });
 });

@@ -39,7 +39,7 @@ afterAll(async () => {
 });
 
 /** The desk moves the story on the server, as the editor's own desktop would. */
-async function deskEdit(service: AppService, id: string, baseRev: number, change: Partial<StoryContent> & { status?: 'editing' }) {
+async function deskEdit(service: AppService, id: string, baseRev: number, change: Partial<StoryContent>) {
   const token = await login(server.url, EDITOR.username, PASSWORD);
   const current = await service.call('stories.get', { id });
   const { results } = await push(server.url, token, [
@@ -55,13 +55,15 @@ describe('refusals and images', () => {
     await waitSynced(service);
     const reporterToken = await login(server.url, REPORTER.username, PASSWORD);
     const { results } = await push(server.url, reporterToken, [
-      { opId: newId(), kind: 'upsert', storyId: story.id, baseRev: 1, payload: { ...upsertPayloadOf(story), status: 'submitted' } },
+      { opId: newId(), kind: 'transition', storyId: story.id, baseRev: 1, payload: { action: 'submit' } },
     ]);
-    expect(results[0]).toMatchObject({ status: 'applied', rev: 2 });
+    expect(results[0]).toMatchObject({ status: 'applied', rev: 1 });
     await waitSynced(service);
-    await deskEdit(service, story.id, 2, { status: 'editing', sapo: 'Ban biên tập nhận bài và bắt đầu biên tập.' });
+    const editorToken = await login(server.url, EDITOR.username, PASSWORD);
+    await push(server.url, editorToken, [{ opId: newId(), kind: 'transition', storyId: story.id, baseRev: 1, payload: { action: 'take' } }]);
+    await deskEdit(service, story.id, 1, { sapo: 'Ban biên tập nhận bài và bắt đầu biên tập.' });
     await waitSynced(service);
-    expect(await service.call('stories.get', { id: story.id })).toMatchObject({ status: 'editing', rev: 3 });
+    expect(await service.call('stories.get', { id: story.id })).toMatchObject({ status: 'editing', rev: 2 });
 
     // The reporter edits anyway: the server refuses, for a reason the reporter can read.
     const mine = storyText(3, 1, paragraphs);
@@ -69,7 +71,7 @@ describe('refusals and images', () => {
     const refused = await service.call('sync.now', {});
     expect(refused).toMatchObject({ online: true, pending: 0, conflicts: 0 });
     expect(refused.lastError).toBe(
-      `Máy chủ không nhận bài “${mine.headline}”: Bài đã chuyển cho ban biên tập, phóng viên không sửa được nữa`,
+      `Máy chủ không nhận bài “${mine.headline}”: Bài đang được biên tập`,
     );
     const opsBefore = await server.query<{ n: number }>('SELECT count(*) AS n FROM sync_ops');
     await service.call('sync.now', {});
@@ -77,19 +79,19 @@ describe('refusals and images', () => {
     expect(contentOf(await service.call('stories.get', { id: story.id }))).toEqual(mine);
 
     // The desk's next version arrives: the reporter's refused text and the desk's are both kept.
-    await deskEdit(service, story.id, 3, { sapo: 'Sapo do ban biên tập viết lại.' });
+    await deskEdit(service, story.id, 2, { sapo: 'Sapo do ban biên tập viết lại.' });
     const twoVersions = await service.call('sync.now', {});
     expect(twoVersions.conflicts).toBe(1);
     const [conflict] = await service.call('sync.conflicts', { storyId: story.id });
     expect(conflict?.mine).toEqual(mine);
     expect(conflict?.theirs.sapo).toBe('Sapo do ban biên tập viết lại.');
-    expect(await service.call('stories.get', { id: story.id })).toMatchObject({ sapo: mine.sapo, rev: 4, baseRev: 4 });
+    expect(await service.call('stories.get', { id: story.id })).toMatchObject({ sapo: mine.sapo, rev: 3, baseRev: 3 });
 
     // Taking the desk's version clears the refusal; nothing more goes up.
     const { story: taken } = await service.call('sync.resolveConflict', { storyId: story.id, keep: 'theirs' });
-    expect(taken).toMatchObject({ sapo: 'Sapo do ban biên tập viết lại.', status: 'editing', rev: 4 });
+    expect(taken).toMatchObject({ sapo: 'Sapo do ban biên tập viết lại.', status: 'editing', rev: 3 });
     expect(await waitSynced(service)).toMatchObject({ conflicts: 0, lastError: null, pending: 0 });
-    expect(await server.query<{ rev: number }>('SELECT rev FROM stories WHERE id = ?', story.id)).toEqual([{ rev: 4 }]);
+    expect(await server.query<{ rev: number }>('SELECT rev FROM stories WHERE id = ?', story.id)).toEqual([{ rev: 3 }]);
   });
 
   it('sends an image before the story that shows it, once', async () => {

@@ -4,7 +4,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { call, login, push, type Reply } from '../helpers/server/api';
 import { describeEachDatabase, PASSWORD, type Harness } from '../helpers/server/harness';
 import { IMAGES, sha256 } from '../helpers/server/images';
-import { newId, publish, storyPayload, trash, unpublish, upsert } from '../helpers/server/stories';
+import { newId, toPublished, transition, trash, unpublish, upsert } from '../helpers/server/stories';
 
 type Caller = 'anonymous' | 'reporter' | 'editor' | 'chief';
 const CALLERS: Caller[] = ['anonymous', 'reporter', 'editor', 'chief'];
@@ -28,10 +28,10 @@ async function pushOutcome(h: Harness, token: string | undefined, op: ReturnType
 /** A story by the reporter, in the given state, for one cell of the table. */
 async function reporterStory(h: Harness, state: 'draft' | 'submitted' | 'published'): Promise<{ id: string; rev: number }> {
   const id = newId();
-  await push(h.url, h.token('reporter'), [upsert(id, 0, storyPayload({ status: state === 'draft' ? 'draft' : 'submitted' }))]);
-  if (state !== 'published') return { id, rev: 1 };
-  await push(h.url, h.token('chief'), [publish(id, 1)]);
-  return { id, rev: 2 };
+  await push(h.url, h.token('reporter'), [upsert(id, 0), ...(state === 'draft' ? [] : [transition(id, { action: 'submit' })])]);
+  // The chief's own submit is refused (it is the reporter's story); take, approve and publish apply.
+  if (state === 'published') await push(h.url, h.token('chief'), toPublished(id));
+  return { id, rev: 1 };
 }
 
 const unpublishedImage = Buffer.concat([IMAGES.gif, Buffer.from('bản nháp')]);
@@ -82,7 +82,8 @@ const TABLE: Row[] = [
   },
   {
     endpoint: "push upsert (reporter's submitted story)",
-    expected: { anonymous: '401', reporter: 'applied', editor: 'applied', chief: 'applied' },
+    // Nobody edits a submitted story in place: the reporter withdraws it, an editor takes it.
+    expected: { anonymous: '401', reporter: 'rejected:NOT_EDITABLE', editor: 'rejected:NOT_EDITABLE', chief: 'rejected:NOT_EDITABLE' },
     run: async (h, token) => pushOutcome(h, token, upsert((await reporterStory(h, 'submitted')).id, 1)),
   },
   {
@@ -91,24 +92,39 @@ const TABLE: Row[] = [
     run: async (h, token) => pushOutcome(h, token, upsert((await reporterStory(h, 'draft')).id, 1)),
   },
   {
-    endpoint: 'push publish (submitted story)',
+    endpoint: 'push transition take (submitted story)',
     expected: { anonymous: '401', reporter: 'rejected:FORBIDDEN', editor: 'applied', chief: 'applied' },
-    run: async (h, token) => pushOutcome(h, token, publish((await reporterStory(h, 'submitted')).id, 1)),
+    run: async (h, token) => pushOutcome(h, token, transition((await reporterStory(h, 'submitted')).id, { action: 'take' })),
   },
   {
-    endpoint: 'push unpublish (published story)',
-    expected: { anonymous: '401', reporter: 'rejected:FORBIDDEN', editor: 'applied', chief: 'applied' },
-    run: async (h, token) => pushOutcome(h, token, unpublish((await reporterStory(h, 'published')).id, 2)),
+    endpoint: 'push transition unpublish (published story)',
+    expected: { anonymous: '401', reporter: 'rejected:FORBIDDEN', editor: 'rejected:FORBIDDEN', chief: 'applied' },
+    run: async (h, token) => pushOutcome(h, token, unpublish((await reporterStory(h, 'published')).id, 1)),
   },
   {
     endpoint: 'push delete (submitted story)',
-    expected: { anonymous: '401', reporter: 'applied', editor: 'applied', chief: 'applied' },
+    expected: { anonymous: '401', reporter: 'rejected:FORBIDDEN', editor: 'applied', chief: 'applied' },
     run: async (h, token) => pushOutcome(h, token, trash((await reporterStory(h, 'submitted')).id, 1)),
+  },
+  {
+    endpoint: "GET /api/stories/:id/audit (reporter's draft)",
+    expected: { anonymous: '401', reporter: '200', editor: '404', chief: '404' },
+    run: async (h, token) => status(await call(h.url, 'GET', `/api/stories/${(await reporterStory(h, 'draft')).id}/audit`, { token })),
+  },
+  {
+    endpoint: 'GET /api/notifications',
+    expected: { anonymous: '401', reporter: '200', editor: '200', chief: '200' },
+    run: async (h, token) => status(await call(h.url, 'GET', '/api/notifications', { token })),
+  },
+  {
+    endpoint: 'GET /api/workflow/checklist',
+    expected: { anonymous: '401', reporter: '200', editor: '200', chief: '200' },
+    run: async (h, token) => status(await call(h.url, 'GET', '/api/workflow/checklist', { token })),
   },
   {
     endpoint: 'push delete (published story)',
     expected: { anonymous: '401', reporter: 'rejected:PUBLISHED', editor: 'rejected:PUBLISHED', chief: 'rejected:PUBLISHED' },
-    run: async (h, token) => pushOutcome(h, token, trash((await reporterStory(h, 'published')).id, 2)),
+    run: async (h, token) => pushOutcome(h, token, trash((await reporterStory(h, 'published')).id, 1)),
   },
   {
     endpoint: 'PUT /api/media/:sha256',

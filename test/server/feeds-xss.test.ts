@@ -11,7 +11,8 @@ import { slugify, toWellFormed } from '../../core/text';
 import { call, pullAll, push } from '../helpers/server/api';
 import { parseHtml } from '../helpers/server/dom';
 import { describeEachDatabase } from '../helpers/server/harness';
-import { newId, publish, storyPayload, upsert } from '../helpers/server/stories';
+import { ARCHIVE_CHECKLIST_ENV } from '../helpers/server/checklists';
+import { newId, storyPayload, upsert, toPublished } from '../helpers/server/stories';
 import { XSS_VECTORS } from '../fixtures/xss-vectors';
 
 const SITE_NAME = `Báo "Lao động" <script>alert('XSS')</script> & <b>Thủ đô</b> ]]> <![CDATA[x]]>`;
@@ -100,7 +101,7 @@ describeEachDatabase(
           sapo: vector,
           section: `Mục ${i} ${vector}`.slice(0, 100),
         });
-        return [upsert(id, 0, payload), publish(id, 1)];
+        return [upsert(id, 0, payload), ...toPublished(id)];
       });
       const { results } = await push(h.url, h.token('chief'), ops);
       for (const r of results) expect(r.status, JSON.stringify(r)).toBe('applied');
@@ -174,5 +175,5 @@ describeEachDatabase(
       }
     });
   },
-  { env: { SITE_NAME } },
+  { env: { SITE_NAME, ...ARCHIVE_CHECKLIST_ENV } },
 );

@@ -3,7 +3,7 @@ import { nodes } from '../../core/story';
 import { call, push, rawRequest } from '../helpers/server/api';
 import { describeEachDatabase } from '../helpers/server/harness';
 import { IMAGES, sha256 } from '../helpers/server/images';
-import { newId, publish, storyPayload, unpublish, upsert } from '../helpers/server/stories';
+import { newId, storyPayload, toPublished, unpublish, upsert } from '../helpers/server/stories';
 
 describeEachDatabase('media', (h) => {
   const put = (bytes: Uint8Array, token: string | undefined, sha = sha256(bytes), contentType = 'application/octet-stream') =>
@@ -90,7 +90,7 @@ describeEachDatabase('media', (h) => {
         nodes.paragraph(nodes.inlineFromText('Ảnh minh hoạ bên dưới.')),
         nodes.figure({ src: `media:${sha}`, alt: 'Ảnh', caption: 'Đoàn viên nhận quà Tết.' }),
       ]);
-      await push(h.url, h.token('editor'), [upsert(id, 0, storyPayload({ body })), publish(id, 1)]);
+      await push(h.url, h.token('editor'), [upsert(id, 0, storyPayload({ body })), ...toPublished(id)]);
 
       const open = await fetch(`${h.url}/media/${sha}`);
       expect(open.status).toBe(200);
@@ -101,7 +101,7 @@ describeEachDatabase('media', (h) => {
       const etag = open.headers.get('etag') ?? '';
       expect((await call(h.url, 'GET', `/media/${sha}`, { headers: { 'if-none-match': etag } })).status).toBe(304);
 
-      await push(h.url, h.token('editor'), [unpublish(id, 2)]);
+      await push(h.url, h.token('chief'), [unpublish(id, 1)]);
       expect((await call(h.url, 'GET', `/media/${sha}`)).status).toBe(401);
     });
 

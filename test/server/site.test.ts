@@ -2,10 +2,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { call, push } from '../helpers/server/api';
 import { attrs, documentOrder, parseHtml, texts } from '../helpers/server/dom';
 import { describeEachDatabase } from '../helpers/server/harness';
+import { ARCHIVE_CHECKLIST_ENV } from '../helpers/server/checklists';
 import { IMAGES, sha256 } from '../helpers/server/images';
 import { startServer } from '../helpers/server/process';
 import { LDLD_PUBLISHED_AT, RELATED_TITLES, sampleArticle, seedSamples, type Seed } from '../helpers/server/samples';
-import { newId, publish, storyPayload, unpublish, upsert } from '../helpers/server/stories';
+import { newId, storyPayload, toPublished, transition, unpublish, upsert } from '../helpers/server/stories';
 
 const shortId = (id: string) => id.replace(/-/g, '').slice(-8);
 
@@ -97,9 +98,9 @@ describeEachDatabase('public site', (h) => {
   });
 
   describe('HTTP behaviour', () => {
-    it('answers 304 while the ETag matches, and a new ETag after a correction', async () => {
+    it('answers 304 while the ETag matches, even after a desk edits the live story, and a new ETag after a correction', async () => {
       const id = newId();
-      await push(h.url, h.token('editor'), [upsert(id, 0, storyPayload({ section: 'Bạn đọc' })), publish(id, 1)]);
+      await push(h.url, h.token('editor'), [upsert(id, 0, storyPayload({ section: 'Bạn đọc' })), ...toPublished(id)]);
       const path = `/ban-doc/cum-thi-dua-so-4-trien-khai-hieu-qua-cong-tac-cham-lo-doi-song-cho-doan-vien-${shortId(id)}.html`;
       const first = await get(path);
       expect(first.status).toBe(200);
@@ -111,19 +112,32 @@ describeEachDatabase('public site', (h) => {
       expect(again.text).toBe('');
       expect((await get(path, { 'if-none-match': `"khac", ${etag}` })).status).toBe(304);
 
-      await push(h.url, h.token('editor'), [upsert(id, 2, storyPayload({ section: 'Bạn đọc', sapo: 'Sapo đã đính chính.' }))]);
+      // An edit to a published story waits as a pending update: the page does not change.
+      const [edit] = (await push(h.url, h.token('editor'), [upsert(id, 1, storyPayload({ section: 'Bạn đọc', sapo: 'Sapo đã đính chính.' }))])).results;
+      expect(edit).toMatchObject({ status: 'applied', rev: 2 });
+      expect((await get(path, { 'if-none-match': etag })).status).toBe(304);
+      expect(texts(parseHtml((await get(path)).text), '.sapo')).not.toEqual(['Sapo đã đính chính.']);
+      // "Đính chính" puts it on the page, with its note and time.
+      const [correct] = (await push(h.url, h.token('chief'), [transition(id, { action: 'correct', note: 'Sửa lại sapo cho đúng số liệu.' })])).results;
+      expect(correct).toMatchObject({ status: 'applied', rev: 2 });
       const corrected = await get(path, { 'if-none-match': etag });
       expect(corrected.status).toBe(200);
       expect(corrected.headers.get('etag')).not.toBe(etag);
-      expect(texts(parseHtml(corrected.text), '.sapo')).toEqual(['Sapo đã đính chính.']);
+      const page = parseHtml(corrected.text);
+      expect(texts(page, '.sapo')).toEqual(['Sapo đã đính chính.']);
+      expect(texts(page, '.corrections li').join(' ')).toContain('Sửa lại sapo cho đúng số liệu.');
+      expect(page.querySelector('time.updated')).not.toBeNull();
     });
 
     it('answers 410 once a story is unpublished, at every address it had', async () => {
       const id = newId();
-      await push(h.url, h.token('editor'), [upsert(id, 0, storyPayload({ section: 'Bạn đọc', slug: 'ban-cu' })), publish(id, 1)]);
-      await push(h.url, h.token('editor'), [upsert(id, 2, storyPayload({ section: 'Bạn đọc', slug: 'ban-moi' }))]);
+      await push(h.url, h.token('editor'), [upsert(id, 0, storyPayload({ section: 'Bạn đọc', slug: 'ban-cu' })), ...toPublished(id)]);
+      await push(h.url, h.token('editor'), [upsert(id, 1, storyPayload({ section: 'Bạn đọc', slug: 'ban-moi' }))]);
+      // The new address exists only once "Cập nhật bài" puts the edit on the site.
+      expect((await get(`/ban-doc/ban-moi-${shortId(id)}.html`)).status).toBe(404);
+      await push(h.url, h.token('editor'), [transition(id, { action: 'update' })]);
       expect((await get(`/ban-doc/ban-moi-${shortId(id)}.html`)).status).toBe(200);
-      await push(h.url, h.token('chief'), [unpublish(id, 3)]);
+      await push(h.url, h.token('chief'), [unpublish(id, 2)]);
       const gone = await get(`/ban-doc/ban-moi-${shortId(id)}.html`);
       expect(gone.status).toBe(410);
       expect(gone.text).toContain('đã được gỡ');
@@ -132,9 +146,10 @@ describeEachDatabase('public site', (h) => {
 
     it('redirects 301 from an old slug or section to the current address', async () => {
       const id = newId();
-      await push(h.url, h.token('editor'), [upsert(id, 0, storyPayload({ section: 'Bạn đọc', slug: 'tit-dau-tien' })), publish(id, 1)]);
-      await push(h.url, h.token('editor'), [upsert(id, 2, storyPayload({ section: 'Bạn đọc', slug: 'tit-da-sua' }))]);
-      await push(h.url, h.token('editor'), [upsert(id, 3, storyPayload({ section: 'Pháp luật', slug: 'tit-da-sua' }))]);
+      await push(h.url, h.token('editor'), [upsert(id, 0, storyPayload({ section: 'Bạn đọc', slug: 'tit-dau-tien' })), ...toPublished(id)]);
+      // Each rename reaches the site by "Cập nhật bài"; the addresses it had keep pointing at it.
+      await push(h.url, h.token('editor'), [upsert(id, 1, storyPayload({ section: 'Bạn đọc', slug: 'tit-da-sua' })), transition(id, { action: 'update' })]);
+      await push(h.url, h.token('editor'), [upsert(id, 2, storyPayload({ section: 'Pháp luật', slug: 'tit-da-sua' })), transition(id, { action: 'update' })]);
       const current = `/phap-luat/tit-da-sua-${shortId(id)}.html`;
       for (const old of [`/ban-doc/tit-dau-tien-${shortId(id)}.html`, `/ban-doc/tit-da-sua-${shortId(id)}.html`]) {
         const reply = await get(old);
@@ -195,13 +210,13 @@ describeEachDatabase('public site', (h) => {
 
     it('lists every published page in sitemap.xml, and drops unpublished ones', async () => {
       const id = newId();
-      await push(h.url, h.token('editor'), [upsert(id, 0, storyPayload({ slug: 'se-go' })), publish(id, 1)]);
+      await push(h.url, h.token('editor'), [upsert(id, 0, storyPayload({ slug: 'se-go' })), ...toPublished(id)]);
       const url = `${h.url}/cong-doan/se-go-${shortId(id)}.html`;
       const before = await get('/sitemap.xml');
       expect(before.headers.get('content-type')).toBe('application/xml; charset=utf-8');
       const locs = [...before.text.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1]);
       expect(locs).toEqual(expect.arrayContaining([`${h.url}/`, `${h.url}/cong-doan/`, `${h.url}/thoi-su/`, url, ...seed.all.map((s) => h.url + s.path)]));
-      await push(h.url, h.token('editor'), [unpublish(id, 2)]);
+      await push(h.url, h.token('chief'), [unpublish(id, 1)]);
       expect((await get('/sitemap.xml')).text).not.toContain(url);
     });
   });
@@ -210,13 +225,13 @@ describeEachDatabase('public site', (h) => {
     const second = await startServer({ DATABASE_URL: h.db.url, SITE_REFRESH_MS: '0' });
     try {
       const id = newId();
-      await push(h.url, h.token('editor'), [upsert(id, 0, storyPayload({ slug: 'hai-may' })), publish(id, 1)]);
+      await push(h.url, h.token('editor'), [upsert(id, 0, storyPayload({ slug: 'hai-may' })), ...toPublished(id)]);
       const path = `/cong-doan/hai-may-${shortId(id)}.html`;
       expect((await call(second.url, 'GET', path)).status).toBe(200);
-      await push(h.url, h.token('editor'), [unpublish(id, 2)]);
+      await push(h.url, h.token('chief'), [unpublish(id, 1)]);
       expect((await call(second.url, 'GET', path)).status).toBe(410);
     } finally {
       await second.stop();
     }
   });
-});
+}, { env: ARCHIVE_CHECKLIST_ENV });

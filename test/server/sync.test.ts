@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { call, pull, pullAll, push, serverCopy } from '../helpers/server/api';
 import { describeEachDatabase } from '../helpers/server/harness';
 import { startServer } from '../helpers/server/process';
-import { bodyOfParagraphs, newId, publish, storyPayload, trash, unpublish, upsert } from '../helpers/server/stories';
+import { bodyOfParagraphs, newId, storyPayload, toPublished, transition, trash, unpublish, upsert } from '../helpers/server/stories';
+import type { Op } from '../helpers/server/api';
 import type { OpResult } from '../../server/sync/protocol';
 
 const statuses = (results: OpResult[]) => results.map((r) => r.status);
@@ -91,18 +92,22 @@ describeEachDatabase('sync push and pull', (h) => {
         upsert(id, 0),
         upsert(id, 1, storyPayload({ sapo: 'Bản sửa thứ nhất' })),
         stale,
-        publish(id, 2),
+        ...toPublished(id),
         stale,
       ]);
-      expect(statuses(results)).toEqual(['applied', 'applied', 'conflict', 'applied', 'conflict']);
+      expect(statuses(results)).toEqual(['applied', 'applied', 'conflict', 'applied', 'applied', 'applied', 'applied', 'conflict']);
       const second = results[1];
       const conflict = results[2];
       if (second?.status !== 'applied' || conflict?.status !== 'conflict') throw new Error('unexpected');
       expect(conflict.server.story).toMatchObject({ rev: 2, sapo: 'Bản sửa thứ nhất' });
       expect(conflict.server.seq).toBe(second.seq);
-      expect(results[3]).toMatchObject({ status: 'applied', rev: 3 });
+      // Transitions change no text: the story stays at rev 2, each with a change number of its own.
+      expect(results.slice(3, 7).map((r) => (r.status === 'applied' ? r.rev : null))).toEqual([2, 2, 2, 2]);
+      const last = results[7];
+      if (last?.status !== 'conflict') throw new Error('unexpected');
+      expect(last.server.workflow).toMatchObject({ status: 'published' });
       const seqs = results.flatMap((r) => (r.status === 'applied' ? [r.seq] : []));
-      expect(seqs).toEqual([seqs[0], (seqs[0] ?? 0) + 1, (seqs[0] ?? 0) + 2]);
+      expect(seqs).toEqual(seqs.map((_, i) => (seqs[0] ?? 0) + i));
     });
 
     it('judges each op on its own: a bad payload is rejected, the rest of the batch applies', async () => {
@@ -122,7 +127,7 @@ describeEachDatabase('sync push and pull', (h) => {
       const { results } = await push(h.url, h.token('reporter'), [
         upsert(newId(), 0, { ...storyPayload(), id: newId() }),
         upsert(newId(), 3),
-        publish(newId(), 0),
+        transition(newId(), { action: 'submit' }),
       ]);
       expect(results.map((r) => (r.status === 'rejected' ? r.code : r.status))).toEqual(['ID_MISMATCH', 'NOT_FOUND', 'NOT_FOUND']);
     });
@@ -136,31 +141,45 @@ describeEachDatabase('sync push and pull', (h) => {
   });
 
   describe('roles', () => {
-    it('lets only editors and the chief publish and unpublish', async () => {
+    it('lets only the desk take, approve and publish, and only the chief unpublish', async () => {
       const id = newId();
-      await push(h.url, h.token('reporter'), [upsert(id, 0, storyPayload({ status: 'submitted' }))]);
-      const [byReporter] = (await push(h.url, h.token('reporter'), [publish(id, 1)])).results;
-      expect(byReporter).toMatchObject({ status: 'rejected', code: 'FORBIDDEN' });
-      const [byEditor] = (await push(h.url, h.token('editor'), [publish(id, 1)])).results;
-      expect(byEditor).toMatchObject({ status: 'applied', rev: 2 });
-      const published = (await serverCopy(h.url, h.token('editor'), id)).story;
-      expect(published.status).toBe('published');
-      expect(published.publishedAt).not.toBeNull();
-      expect(published.slug).toBe('cum-thi-dua-so-4-trien-khai-hieu-qua-cong-tac-cham-lo-doi-song-cho-doan-vien');
-      const [reporterUnpublish] = (await push(h.url, h.token('reporter'), [unpublish(id, 2)])).results;
+      const [submit, take, approve, publishOp] = toPublished(id) as [Op, Op, Op, Op];
+      await push(h.url, h.token('reporter'), [upsert(id, 0), submit]);
+      const byReporter = (await push(h.url, h.token('reporter'), [take, approve, publishOp])).results;
+      expect(byReporter.map((r) => (r.status === 'rejected' ? r.code : r.status))).toEqual(['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']);
+      const byEditor = (await push(h.url, h.token('editor'), [{ ...take, opId: newId() }, { ...approve, opId: newId() }, { ...publishOp, opId: newId() }]))
+        .results;
+      expect(statuses(byEditor)).toEqual(['applied', 'applied', 'applied']);
+      const published = await serverCopy(h.url, h.token('editor'), id);
+      expect(published.story.status).toBe('published');
+      expect(published.workflow).toMatchObject({ status: 'published', holder: null, pendingUpdate: false });
+      expect(published.story.publishedAt).not.toBeNull();
+      expect(published.story.slug).toBe('cum-thi-dua-so-4-trien-khai-hieu-qua-cong-tac-cham-lo-doi-song-cho-doan-vien');
+      const [reporterUnpublish] = (await push(h.url, h.token('reporter'), [unpublish(id, 1)])).results;
       expect(reporterUnpublish).toMatchObject({ status: 'rejected', code: 'FORBIDDEN' });
-      const [reporterEdit] = (await push(h.url, h.token('reporter'), [upsert(id, 2)])).results;
-      expect(reporterEdit).toMatchObject({ status: 'rejected', code: 'FORBIDDEN' });
-      const [chiefUnpublish] = (await push(h.url, h.token('chief'), [unpublish(id, 2)])).results;
-      expect(chiefUnpublish).toMatchObject({ status: 'applied', rev: 3 });
+      const [editorUnpublish] = (await push(h.url, h.token('editor'), [unpublish(id, 1)])).results;
+      expect(editorUnpublish).toMatchObject({ status: 'rejected', code: 'FORBIDDEN', message: 'Chỉ tổng biên tập được gỡ bài' });
+      const [reporterEdit] = (await push(h.url, h.token('reporter'), [upsert(id, 1)])).results;
+      expect(reporterEdit).toMatchObject({ status: 'rejected', code: 'NOT_EDITABLE' });
+      const [chiefUnpublish] = (await push(h.url, h.token('chief'), [unpublish(id, 1)])).results;
+      expect(chiefUnpublish).toMatchObject({ status: 'applied', rev: 1 });
     });
 
-    it('does not let a reporter set a publication status through upsert', async () => {
+    it('never lets an upsert set a status: it is ignored, and only transitions move a story', async () => {
+      const ids = [newId(), newId()];
       const { results } = await push(h.url, h.token('reporter'), [
-        upsert(newId(), 0, storyPayload({ status: 'published' })),
-        upsert(newId(), 0, storyPayload({ status: 'approved' })),
+        upsert(ids[0] as string, 0, storyPayload({ status: 'published' })),
+        upsert(ids[1] as string, 0, storyPayload({ status: 'approved' })),
       ]);
-      expect(results.map((r) => (r.status === 'rejected' ? r.code : r.status))).toEqual(['FORBIDDEN', 'FORBIDDEN']);
+      expect(statuses(results)).toEqual(['applied', 'applied']);
+      for (const id of ids) expect((await serverCopy(h.url, h.token('reporter'), id)).workflow?.status).toBe('draft');
+      const id = ids[0] as string;
+      await push(h.url, h.token('reporter'), [transition(id, { action: 'submit' })]);
+      await push(h.url, h.token('editor'), [transition(id, { action: 'take' })]);
+      const [edit] = (await push(h.url, h.token('editor'), [upsert(id, 1, storyPayload({ status: 'published', sapo: 'Biên tập' }))])).results;
+      expect(edit).toMatchObject({ status: 'applied', rev: 2 });
+      const copy = await serverCopy(h.url, h.token('editor'), id);
+      expect([copy.story.status, copy.workflow?.status, copy.story.sapo]).toEqual(['editing', 'editing', 'Biên tập']);
     });
 
     it('answers forbidden, not conflict, for a story the caller may not see (no text leaks)', async () => {
@@ -173,8 +192,8 @@ describeEachDatabase('sync push and pull', (h) => {
     it('trashes a draft, and refuses to trash a story that is on the site', async () => {
       const draft = newId();
       const live = newId();
-      await push(h.url, h.token('editor'), [upsert(draft, 0), upsert(live, 0), publish(live, 1)]);
-      const { results } = await push(h.url, h.token('editor'), [trash(draft, 1), trash(live, 2)]);
+      await push(h.url, h.token('editor'), [upsert(draft, 0), upsert(live, 0), ...toPublished(live)]);
+      const { results } = await push(h.url, h.token('editor'), [trash(draft, 1), trash(live, 1)]);
       expect(results[0]).toMatchObject({ status: 'applied', rev: 2 });
       expect((await serverCopy(h.url, h.token('editor'), draft)).trashedAt).not.toBeNull();
       expect(results[1]).toMatchObject({ status: 'rejected', code: 'PUBLISHED' });
@@ -264,8 +283,11 @@ describeEachDatabase('sync push and pull', (h) => {
       const submitted = newId();
       const assigned = newId();
       const editorOwnDraft = newId();
-      await push(h.url, h.token('reporter'), [upsert(draft, 0), upsert(submitted, 0, storyPayload({ status: 'submitted' }))]);
-      await push(h.url, h.token('chief'), [upsert(assigned, 0, { ...storyPayload(), assignee: h.accounts.editor2.username })]);
+      await push(h.url, h.token('reporter'), [upsert(draft, 0), upsert(submitted, 0), transition(submitted, { action: 'submit' })]);
+      await push(h.url, h.token('chief'), [
+        upsert(assigned, 0),
+        transition(assigned, { action: 'assign', assignee: h.accounts.editor2.username, deadline: null }),
+      ]);
       await push(h.url, h.token('editor'), [upsert(editorOwnDraft, 0)]);
       const seen = async (name: 'reporter' | 'reporter2' | 'editor' | 'editor2' | 'chief') => {
         const ids = new Set((await pullAll(h.url, h.token(name))).map((c) => c.story.id));

@@ -147,6 +147,7 @@ describe('rssFeed', () => {
         sapo: '<script>alert(1)</script> & “ngoặc”',
         publishedAt: '2021-08-06T01:49:00.000Z',
         updatedAt: '2021-08-06T01:49:00.000Z',
+        correction: null,
       },
     ]);
     expect(xml).toContain('<title>Tít &lt;b&gt;đậm&lt;/b&gt;</title>');

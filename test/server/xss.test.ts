@@ -7,7 +7,8 @@ import { nodes, type StoryBody } from '../../core/story';
 import { call, pullAll, push } from '../helpers/server/api';
 import { parseHtml } from '../helpers/server/dom';
 import { describeEachDatabase } from '../helpers/server/harness';
-import { newId, publish, storyPayload, upsert } from '../helpers/server/stories';
+import { ARCHIVE_CHECKLIST_ENV } from '../helpers/server/checklists';
+import { newId, storyPayload, upsert, toPublished } from '../helpers/server/stories';
 import { XSS_VECTORS } from '../fixtures/xss-vectors';
 
 /** Every element the site itself writes; anything else came from content. */
@@ -86,7 +87,7 @@ describeEachDatabase('XSS vectors on the public site', (h) => {
         tags: ['nen-xem'],
         body: bodyWith(vector),
       });
-      return [upsert(id, 0, payload), publish(id, 1)];
+      return [upsert(id, 0, payload), ...toPublished(id)];
     });
     const { results } = await push(h.url, h.token('chief'), ops);
     for (const r of results) expect(r.status, JSON.stringify(r)).toBe('applied');
@@ -99,7 +100,7 @@ describeEachDatabase('XSS vectors on the public site', (h) => {
       const [r] = (
         await push(h.url, h.token('chief'), [
           upsert(id, 0, storyPayload({ headline: 'Liên kết lạ', section: 'Bạn đọc', body: linkOnlyBody(vector) })),
-          publish(id, 1),
+          ...toPublished(id),
         ])
       ).results;
       linkVerdicts.push({ vector, status: r?.status ?? 'none' });
@@ -138,4 +139,4 @@ describeEachDatabase('XSS vectors on the public site', (h) => {
     }
     expect((await call(h.url, 'GET', '/sitemap.xml')).text).not.toMatch(/<script/i);
   });
-});
+}, { env: ARCHIVE_CHECKLIST_ENV });

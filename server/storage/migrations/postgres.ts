@@ -143,4 +143,28 @@ export const POSTGRES_MIGRATIONS: Migration[] = [
         PRIMARY KEY (username, ip)
       );`,
   },
+  {
+    version: 7,
+    name: 'editorial workflow',
+    // As in ./sqlite: workflow fields as JSON, audit notes, notifications.
+    sql: `
+      ALTER TABLE stories ADD COLUMN workflow json;
+      ALTER TABLE stories ADD COLUMN correction text;
+      UPDATE stories SET status = 'published' WHERE status = 'corrected';
+      CREATE INDEX stories_scheduled ON stories(status) WHERE status = 'scheduled';
+      ALTER TABLE audit ADD COLUMN note text;
+      ALTER TABLE audit ADD COLUMN late boolean NOT NULL DEFAULT false;
+      CREATE INDEX audit_story ON audit(story_id, id);
+      CREATE TABLE notifications (
+        id uuid PRIMARY KEY,
+        username text NOT NULL,
+        kind text NOT NULL,
+        story_id uuid NOT NULL,
+        actor text NOT NULL,
+        note_id uuid,
+        at timestamptz NOT NULL,
+        read_at timestamptz
+      );
+      CREATE INDEX notifications_user ON notifications(username, at);`,
+  },
 ];

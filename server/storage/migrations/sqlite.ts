@@ -134,4 +134,29 @@ export const SQLITE_MIGRATIONS: Migration[] = [
         PRIMARY KEY (username, ip)
       );`,
   },
+  {
+    version: 7,
+    name: 'editorial workflow',
+    // workflow: the story's workflow fields as JSON (core/workflow), NULL for rows
+    // written before it (they follow from status). The site columns of stories
+    // (section, slug, headline, sapo…) hold the live copy from here on.
+    sql: `
+      ALTER TABLE stories ADD COLUMN workflow TEXT;
+      ALTER TABLE stories ADD COLUMN correction TEXT;
+      UPDATE stories SET status = 'published' WHERE status = 'corrected';
+      ALTER TABLE audit ADD COLUMN note TEXT;
+      ALTER TABLE audit ADD COLUMN late INTEGER NOT NULL DEFAULT 0;
+      CREATE INDEX audit_story ON audit(story_id, id);
+      CREATE TABLE notifications (
+        id TEXT PRIMARY KEY,
+        username TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        story_id TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        note_id TEXT,
+        at TEXT NOT NULL,
+        read_at TEXT
+      );
+      CREATE INDEX notifications_user ON notifications(username, at);`,
+  },
 ];

@@ -4,6 +4,7 @@ import type { DatabaseHealth, Storage } from '../types';
 import { PostgresAccounts } from './accounts';
 import { PostgresConnection, type Row } from './connection';
 import { PostgresMedia } from './media';
+import { PostgresNotifications } from './notifications';
 import { PostgresSite } from './site';
 import { PostgresSync } from './sync';
 
@@ -15,6 +16,7 @@ export async function openPostgresStorage(connectionString: string, onPoolError:
     sync: new PostgresSync(conn),
     media: new PostgresMedia(conn),
     site: new PostgresSite(conn),
+    notifications: new PostgresNotifications(conn),
     async health(): Promise<DatabaseHealth> {
       try {
         const { rows } = await conn.pool.query('SELECT max(version) AS v FROM schema_migrations');

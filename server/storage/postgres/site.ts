@@ -16,7 +16,7 @@ export class PostgresSite implements SiteStore {
 
   async findByAddress(shortId: string, address: PublicAddress): Promise<ArticleLookup | null> {
     const { rows } = await this.conn.pool.query(
-      `SELECT s.data, s.seq, s.trashed_at, s.section_slug AS cur_section, s.slug AS cur_slug
+      `SELECT s.data, s.seq, s.trashed_at, s.workflow, s.section_slug AS cur_section, s.slug AS cur_slug
        FROM story_addresses a JOIN stories s ON s.id = a.story_id
        WHERE a.short_id = $1 AND a.section_slug = $2 AND a.slug = $3 LIMIT 1`,
       [shortId, address.sectionSlug, address.slug],

@@ -16,8 +16,11 @@ import { isDesk } from '../../../core/newsroom/roles';
 import { shortIdOf } from '../../../core/site/address';
 import { finalWrites, finishBatch, planBatch, revisionContent, type BatchPlan, type PlannedWrite, type PriorOp } from '../batch';
 import { isRetryableTransaction } from '../dialect';
-import { pulledFromRow, storedFromRow, storyColumns } from '../rows';
-import type { Answered, Decide, OpRequest, PullPage, StoredStory, SyncStore, UserRecord, Viewer } from '../types';
+import { STORED_COLUMNS, pulledFromRow, storedFromRow, storyColumns } from '../rows';
+import { auditFromRow } from '../audit-rows';
+import { SCHEDULER } from '../scheduler-user';
+import type { AuditEntry } from '../../../core/workflow';
+import type { Answered, Decide, OpRequest, PullPage, ScheduledOp, StoredStory, SyncStore, UserRecord, Viewer } from '../types';
 import type { Client, PostgresConnection, Row } from './connection';
 
 /** Another batch created one of our new stories first; the batch is run again. */
@@ -31,16 +34,17 @@ const MAX_ATTEMPTS = 5;
  */
 const STORY_RECORDS = `json_to_recordset($1::json) AS u(id uuid, short_id text, author text, assignee text, status text,
   section text, section_slug text, slug text, headline text, sapo text, is_pick boolean, published_at timestamptz,
-  updated_at timestamptz, rev int, trashed_at timestamptz, data json)`;
+  updated_at timestamptz, rev int, trashed_at timestamptz, data json, workflow json, correction text)`;
 
 function storyRecords(writes: readonly PlannedWrite<OpRequest>[]): string {
   return JSON.stringify(
     writes.map((w) => {
-      const c = storyColumns(w.story);
+      const c = storyColumns(w.story, w.decision.workflow);
       return {
         id: c.id, short_id: c.shortId, author: c.author, assignee: c.assignee, status: c.status, section: c.section,
         section_slug: c.sectionSlug, slug: c.slug, headline: c.headline, sapo: c.sapo, is_pick: c.isPick,
         published_at: c.publishedAt, updated_at: c.updatedAt, rev: c.rev, trashed_at: w.decision.trashedAt, data: w.story,
+        workflow: w.decision.workflow, correction: c.correction,
       };
     }),
   );
@@ -51,7 +55,7 @@ export class PostgresSync implements SyncStore {
   constructor(private readonly conn: PostgresConnection) {}
 
   async getStory(id: string): Promise<StoredStory | null> {
-    const { rows } = await this.conn.pool.query('SELECT data, seq, trashed_at FROM stories WHERE id = $1', [id]);
+    const { rows } = await this.conn.pool.query(`SELECT ${STORED_COLUMNS} FROM stories WHERE id = $1`, [id]);
     return rows[0] ? storedFromRow(rows[0]) : null;
   }
 
@@ -93,7 +97,7 @@ export class PostgresSync implements SyncStore {
     const stories = new Map<string, StoredStory>();
     if (storyIds.length > 0) {
       const locked = await c.query(
-        'SELECT id, data, seq, trashed_at FROM stories WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE',
+        `SELECT id, ${STORED_COLUMNS} FROM stories WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`,
         [storyIds],
       );
       for (const r of locked.rows as Row[]) stories.set(String(r.id), storedFromRow(r));
@@ -101,6 +105,43 @@ export class PostgresSync implements SyncStore {
 
     const plan = planBatch(ops, user, claimed, prior, stories, decide);
     if (plan.released.length > 0) await c.query('DELETE FROM sync_ops WHERE op_id = ANY($1::uuid[])', [plan.released]);
+    return this.commitPlan(c, plan, user, now);
+  }
+
+  async runScheduled(decide: Decide<ScheduledOp>): Promise<Array<Answered<ScheduledOp>>> {
+    return this.conn.tx(async (c) => {
+      const now = new Date().toISOString();
+      // SKIP LOCKED: a row another instance is judging right now is its alone; once it
+      // commits, the story is no longer 'scheduled' and nobody publishes it twice.
+      const { rows } = await c.query(
+        `SELECT id, ${STORED_COLUMNS} FROM stories WHERE status = 'scheduled' ORDER BY id FOR UPDATE SKIP LOCKED`,
+      );
+      const stories = new Map<string, StoredStory>((rows as Row[]).map((r) => [String(r.id), storedFromRow(r)]));
+      const ops: ScheduledOp[] = [...stories.values()].map((s) => ({ opId: crypto.randomUUID(), kind: 'transition', storyId: s.story.id, baseRev: s.story.rev }));
+      const plan = planBatch(ops, SCHEDULER, new Set(ops.map((o) => o.opId)), new Map(), stories, decide);
+      return this.commitPlan(c, plan, SCHEDULER, now);
+    });
+  }
+
+  async audit(storyId: string): Promise<AuditEntry[]> {
+    const { rows } = await this.conn.pool.query(
+      'SELECT story_id, username, action, from_status, to_status, note, late, at FROM audit WHERE story_id = $1 ORDER BY id',
+      [storyId],
+    );
+    return (rows as Row[]).flatMap(auditFromRow);
+  }
+
+  async slugOwner(sectionSlug: string, slug: string): Promise<string | null> {
+    const { rows } = await this.conn.pool.query(
+      'SELECT story_id FROM story_addresses WHERE section_slug = $1 AND slug = $2 ORDER BY created_at LIMIT 1',
+      [sectionSlug, slug],
+    );
+    const row = rows[0] as Row | undefined;
+    return row ? String(row.story_id) : null;
+  }
+
+  /** Writes the plan and numbers its writes from the change sequence; inside the caller's transaction. */
+  private async commitPlan<Op extends OpRequest>(c: Client, plan: BatchPlan<Op>, user: UserRecord, now: string): Promise<Array<Answered<Op>>> {
     if (plan.writes.length === 0) return finishBatch(plan, 0);
     await this.writePlan(c, plan, user, now);
     // Last: the clock row lock is held only for this, the numbering and the commit.
@@ -125,7 +166,7 @@ export class PostgresSync implements SyncStore {
     if (created.length > 0) {
       const inserted = await c.query(
         `INSERT INTO stories (id, short_id, author, assignee, status, section, section_slug, slug, headline, sapo,
-           is_pick, published_at, updated_at, rev, trashed_at, data, seq)
+           is_pick, published_at, updated_at, rev, trashed_at, data, workflow, correction, seq)
          SELECT u.*, -1 FROM ${STORY_RECORDS}
          ON CONFLICT (id) DO NOTHING RETURNING id`,
         [storyRecords(created.map((f) => f.write))],
@@ -136,7 +177,8 @@ export class PostgresSync implements SyncStore {
       await c.query(
         `UPDATE stories SET author = u.author, assignee = u.assignee, status = u.status, section = u.section,
            section_slug = u.section_slug, slug = u.slug, headline = u.headline, sapo = u.sapo, is_pick = u.is_pick,
-           published_at = u.published_at, updated_at = u.updated_at, rev = u.rev, trashed_at = u.trashed_at, data = u.data
+           published_at = u.published_at, updated_at = u.updated_at, rev = u.rev, trashed_at = u.trashed_at, data = u.data,
+           workflow = u.workflow, correction = u.correction
          FROM ${STORY_RECORDS} WHERE stories.id = u.id`,
         [storyRecords(changed.map((f) => f.write))],
       );
@@ -175,13 +217,28 @@ export class PostgresSync implements SyncStore {
           addressed.map((w) => w.decision.address?.slug), addressed.map((w) => w.story.id), now],
       );
     }
-    await c.query(
-      `INSERT INTO audit (story_id, username, action, from_status, to_status, rev, at)
-       SELECT u.story_id, $6, u.action, u.from_status, u.to_status, u.rev, $7
-       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::int[]) AS u(story_id, action, from_status, to_status, rev)`,
-      [plan.writes.map((w) => w.story.id), plan.writes.map((w) => w.op.kind), plan.writes.map((w) => w.before?.story.status ?? null),
-        plan.writes.map((w) => w.story.status), plan.writes.map((w) => w.rev), user.username, now],
-    );
+    const audited = plan.writes.filter((w) => w.decision.audit !== null);
+    if (audited.length > 0) {
+      await c.query(
+        `INSERT INTO audit (story_id, username, action, from_status, to_status, rev, at, note, late)
+         SELECT u.story_id, u.username, u.action, u.from_status, u.to_status, u.rev, u.at, u.note, u.late
+         FROM json_to_recordset($1::json) AS u(story_id uuid, username text, action text, from_status text, to_status text,
+           rev int, at timestamptz, note text, late boolean)`,
+        [JSON.stringify(audited.map((w) => {
+          const a = w.decision.audit as AuditEntry;
+          return { story_id: w.story.id, username: a.actor, action: a.action, from_status: a.from, to_status: a.to, rev: w.rev, at: a.at, note: a.note, late: a.late === true };
+        }))],
+      );
+    }
+    const notices = plan.writes.flatMap((w) => w.decision.notifications);
+    if (notices.length > 0) {
+      await c.query(
+        `INSERT INTO notifications (id, username, kind, story_id, actor, note_id, at)
+         SELECT gen_random_uuid(), u.username, u.kind, u.story_id, u.actor, u.note_id, u.at
+         FROM json_to_recordset($1::json) AS u(username text, kind text, story_id uuid, actor text, note_id uuid, at timestamptz)`,
+        [JSON.stringify(notices.map((n) => ({ username: n.user, kind: n.kind, story_id: n.storyId, actor: n.actor, note_id: n.noteId, at: n.at })))],
+      );
+    }
     await c.query('UPDATE sync_ops SET rev = u.rev FROM unnest($1::uuid[], $2::int[]) AS u(op_id, rev) WHERE sync_ops.op_id = u.op_id', [
       plan.writes.map((w) => w.op.opId),
       plan.writes.map((w) => w.rev),
@@ -192,10 +249,10 @@ export class PostgresSync implements SyncStore {
     const visible = isDesk(viewer.role) ? "(status <> 'draft' OR assignee = $3 OR author = $3)" : 'author = $3';
     // One statement, one snapshot: the clock head read here covers exactly the rows read.
     const { rows } = await this.conn.pool.query(
-      `SELECT s.data, s.seq, s.trashed_at, c.change_seq AS head
+      `SELECT s.data, s.seq, s.trashed_at, s.workflow, c.change_seq AS head
        FROM sync_clock c
        LEFT JOIN LATERAL (
-         SELECT data, seq, trashed_at FROM stories WHERE seq > $1 AND ${visible} ORDER BY seq LIMIT $2
+         SELECT data, seq, trashed_at, workflow FROM stories WHERE seq > $1 AND ${visible} ORDER BY seq LIMIT $2
        ) s ON true
        WHERE c.id = 1 ORDER BY s.seq`,
       [cursor, limit, viewer.username],

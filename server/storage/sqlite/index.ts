@@ -3,6 +3,7 @@ import type { DatabaseHealth, Storage } from '../types';
 import { SqliteAccounts } from './accounts';
 import { SqliteConnection, type Row } from './connection';
 import { SqliteMedia } from './media';
+import { SqliteNotifications } from './notifications';
 import { SqliteSite } from './site';
 import { SqliteSync } from './sync';
 
@@ -20,6 +21,7 @@ export async function openSqliteStorage(file: string): Promise<Storage> {
     sync: new SqliteSync(conn),
     media: new SqliteMedia(conn),
     site: new SqliteSite(conn),
+    notifications: new SqliteNotifications(conn),
     async health(): Promise<DatabaseHealth> {
       try {
         const row = conn.statement('SELECT max(version) AS v FROM schema_migrations').get() as Row;

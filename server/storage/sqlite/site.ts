@@ -15,7 +15,7 @@ export class SqliteSite implements SiteStore {
   async findByAddress(shortId: string, address: PublicAddress): Promise<ArticleLookup | null> {
     const row = this.conn
       .statement(
-        `SELECT s.data, s.seq, s.trashed_at, s.section_slug AS cur_section, s.slug AS cur_slug
+        `SELECT s.data, s.seq, s.trashed_at, s.workflow, s.section_slug AS cur_section, s.slug AS cur_slug
          FROM story_addresses a JOIN stories s ON s.id = a.story_id
          WHERE a.short_id = ? AND a.section_slug = ? AND a.slug = ? LIMIT 1`,
       )

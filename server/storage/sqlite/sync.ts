@@ -2,15 +2,18 @@
 import { isDesk } from '../../../core/newsroom/roles';
 import { shortIdOf } from '../../../core/site/address';
 import { finalWrites, finishBatch, planBatch, revisionContent, type BatchPlan, type PriorOp } from '../batch';
-import { pulledFromRow, storedFromRow, storyColumns } from '../rows';
-import type { Answered, Decide, OpRequest, PullPage, StoredStory, SyncStore, UserRecord, Viewer } from '../types';
+import { SCHEDULER } from '../scheduler-user';
+import { auditFromRow } from '../audit-rows';
+import { STORED_COLUMNS, pulledFromRow, storedFromRow, storyColumns } from '../rows';
+import type { AuditEntry } from '../../../core/workflow';
+import type { Answered, Decide, OpRequest, PullPage, ScheduledOp, StoredStory, SyncStore, UserRecord, Viewer } from '../types';
 import type { Row, SqliteConnection } from './connection';
 
 export class SqliteSync implements SyncStore {
   constructor(private readonly conn: SqliteConnection) {}
 
   private read(id: string): StoredStory | null {
-    const row = this.conn.statement('SELECT data, seq, trashed_at FROM stories WHERE id = ?').get(id) as Row | undefined;
+    const row = this.conn.statement(`SELECT ${STORED_COLUMNS} FROM stories WHERE id = ?`).get(id) as Row | undefined;
     return row ? storedFromRow(row) : null;
   }
 
@@ -43,37 +46,77 @@ export class SqliteSync implements SyncStore {
       }
       const plan = planBatch(ops, user, claimed, prior, stories, decide);
       for (const opId of plan.released) this.conn.statement('DELETE FROM sync_ops WHERE op_id = ?').run(opId);
-      if (plan.writes.length === 0) return finishBatch(plan, 0);
-      const clock = this.conn
-        .statement(
-          `UPDATE sync_clock SET change_seq = change_seq + ?, site_version = site_version + ?
-           WHERE id = 1 RETURNING change_seq`,
-        )
-        .get(plan.writes.length, plan.affectsSite ? 1 : 0) as Row;
-      const firstSeq = Number(clock.change_seq) - plan.writes.length + 1;
-      this.writePlan(plan, user, firstSeq, now);
-      return finishBatch(plan, firstSeq);
+      return this.commitPlan(plan, user, now);
     });
     return run.immediate();
+  }
+
+  async runScheduled(decide: Decide<ScheduledOp>): Promise<Array<Answered<ScheduledOp>>> {
+    const now = new Date().toISOString();
+    // One writer at a time holds the file: no other instance judges these rows meanwhile.
+    const run = this.conn.db.transaction((): Array<Answered<ScheduledOp>> => {
+      const rows = this.conn.statement(`SELECT id, ${STORED_COLUMNS} FROM stories WHERE status = 'scheduled'`).all() as Row[];
+      const stories = new Map<string, StoredStory>(rows.map((r) => [String(r.id), storedFromRow(r)]));
+      const ops: ScheduledOp[] = [...stories.values()].map((s) => ({ opId: crypto.randomUUID(), kind: 'transition', storyId: s.story.id, baseRev: s.story.rev }));
+      const plan = planBatch(ops, SCHEDULER, new Set(ops.map((o) => o.opId)), new Map(), stories, decide);
+      return this.commitPlan(plan, SCHEDULER, now);
+    });
+    return run.immediate();
+  }
+
+  /** Numbers the plan's writes from the change sequence and writes them; inside the caller's transaction. */
+  private commitPlan<Op extends OpRequest>(plan: BatchPlan<Op>, user: UserRecord, now: string): Array<Answered<Op>> {
+    if (plan.writes.length === 0) return finishBatch(plan, 0);
+    const clock = this.conn
+      .statement(
+        `UPDATE sync_clock SET change_seq = change_seq + ?, site_version = site_version + ?
+         WHERE id = 1 RETURNING change_seq`,
+      )
+      .get(plan.writes.length, plan.affectsSite ? 1 : 0) as Row;
+    const firstSeq = Number(clock.change_seq) - plan.writes.length + 1;
+    this.writePlan(plan, user, firstSeq, now);
+    return finishBatch(plan, firstSeq);
+  }
+
+  async audit(storyId: string): Promise<AuditEntry[]> {
+    const rows = this.conn
+      .statement('SELECT story_id, username, action, from_status, to_status, note, late, at FROM audit WHERE story_id = ? ORDER BY id')
+      .all(storyId) as Row[];
+    return rows.flatMap(auditFromRow);
+  }
+
+  async slugOwner(sectionSlug: string, slug: string): Promise<string | null> {
+    const row = this.conn
+      .statement('SELECT story_id FROM story_addresses WHERE section_slug = ? AND slug = ? ORDER BY created_at LIMIT 1')
+      .get(sectionSlug, slug) as Row | undefined;
+    return row ? String(row.story_id) : null;
   }
 
   private writePlan(plan: BatchPlan<OpRequest>, user: UserRecord, firstSeq: number, now: string): void {
     // Story rows first: revisions and addresses refer to them.
     for (const { index, write } of finalWrites(plan)) {
-      const c = storyColumns(write.story);
+      const c = storyColumns(write.story, write.decision.workflow);
       this.conn
         .statement(
           `INSERT INTO stories (id, short_id, author, assignee, status, section, section_slug, slug, headline, sapo,
-             is_pick, published_at, updated_at, rev, seq, trashed_at, data)
+             is_pick, published_at, updated_at, rev, seq, trashed_at, data, workflow, correction)
            VALUES (@id, @shortId, @author, @assignee, @status, @section, @sectionSlug, @slug, @headline, @sapo,
-             @isPick, @publishedAt, @updatedAt, @rev, @seq, @trashedAt, @data)
+             @isPick, @publishedAt, @updatedAt, @rev, @seq, @trashedAt, @data, @workflow, @correction)
            ON CONFLICT (id) DO UPDATE SET author = excluded.author, assignee = excluded.assignee, status = excluded.status,
              section = excluded.section, section_slug = excluded.section_slug, slug = excluded.slug,
              headline = excluded.headline, sapo = excluded.sapo, is_pick = excluded.is_pick,
              published_at = excluded.published_at, updated_at = excluded.updated_at, rev = excluded.rev,
-             seq = excluded.seq, trashed_at = excluded.trashed_at, data = excluded.data`,
+             seq = excluded.seq, trashed_at = excluded.trashed_at, data = excluded.data, workflow = excluded.workflow,
+             correction = excluded.correction`,
         )
-        .run({ ...c, isPick: c.isPick ? 1 : 0, seq: firstSeq + index, trashedAt: write.decision.trashedAt, data: JSON.stringify(write.story) });
+        .run({
+          ...c,
+          isPick: c.isPick ? 1 : 0,
+          seq: firstSeq + index,
+          trashedAt: write.decision.trashedAt,
+          data: JSON.stringify(write.story),
+          workflow: JSON.stringify(write.decision.workflow),
+        });
       this.conn.statement('DELETE FROM story_media WHERE story_id = ?').run(c.id);
       for (const sha of write.decision.mediaRefs) {
         this.conn.statement('INSERT INTO story_media (story_id, sha256) VALUES (?, ?) ON CONFLICT DO NOTHING').run(c.id, sha);
@@ -93,9 +136,17 @@ export class SqliteSync implements SyncStore {
           )
           .run(shortIdOf(story.id), decision.address.sectionSlug, decision.address.slug, story.id, now);
       }
-      this.conn
-        .statement('INSERT INTO audit (story_id, username, action, from_status, to_status, rev, at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-        .run(story.id, user.username, w.op.kind, w.before?.story.status ?? null, story.status, w.rev, now);
+      const a = decision.audit;
+      if (a) {
+        this.conn
+          .statement('INSERT INTO audit (story_id, username, action, from_status, to_status, rev, at, note, late) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+          .run(story.id, a.actor, a.action, a.from, a.to, w.rev, a.at, a.note, a.late ? 1 : 0);
+      }
+      for (const n of decision.notifications) {
+        this.conn
+          .statement('INSERT INTO notifications (id, username, kind, story_id, actor, note_id, at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+          .run(crypto.randomUUID(), n.user, n.kind, n.storyId, n.actor, n.noteId, n.at);
+      }
       this.conn.statement('UPDATE sync_ops SET rev = ? WHERE op_id = ?').run(w.rev, w.op.opId);
     }
   }
@@ -104,7 +155,7 @@ export class SqliteSync implements SyncStore {
     const visible = isDesk(viewer.role) ? "(status <> 'draft' OR assignee = @me OR author = @me)" : 'author = @me';
     const read = this.conn.db.transaction((): PullPage => {
       const rows = this.conn
-        .statement(`SELECT data, seq, trashed_at FROM stories WHERE seq > @cursor AND ${visible} ORDER BY seq LIMIT @limit`)
+        .statement(`SELECT ${STORED_COLUMNS} FROM stories WHERE seq > @cursor AND ${visible} ORDER BY seq LIMIT @limit`)
         .all({ cursor, limit, me: viewer.username }) as Row[];
       const changes = rows.map(pulledFromRow);
       const more = rows.length === limit;

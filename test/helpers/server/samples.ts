@@ -6,7 +6,7 @@ import { parseArticleText } from '../../../core/import/txt';
 import { bodyFromBlocks, nodes, type StoryBody, type StoryContent } from '../../../core/story';
 import type { UpsertPayload } from '../../../server/sync/protocol';
 import { pullAll, push, type Op } from './api';
-import { newId, publish, upsert } from './stories';
+import { newId, publish, upsert, toPublished } from './stories';
 
 const SAMPLES_DIR = new URL('../../../../shared/samples/articles/', import.meta.url);
 
@@ -83,7 +83,7 @@ function content(fields: { headline: string; sapo: string; section: string; byli
 export async function seedSamples(baseUrl: string, token: string, options: { firstFigureSrc?: string } = {}): Promise<Seed> {
   const published: SeededStory[] = [];
   const publishAll = async (items: Array<{ id: string; payload: UpsertPayload; publishedAt: string }>) => {
-    const ops: Op[] = items.flatMap((item) => [upsert(item.id, 0, item.payload), publish(item.id, 1, item.publishedAt)]);
+    const ops: Op[] = items.flatMap((item) => [upsert(item.id, 0, item.payload), ...toPublished(item.id, item.publishedAt)]);
     for (let i = 0; i < ops.length; i += 200) {
       const { results } = await push(baseUrl, token, ops.slice(i, i + 200));
       const failed = results.find((r) => r.status !== 'applied');

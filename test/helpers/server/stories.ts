@@ -32,6 +32,24 @@ export function publish(storyId: string, baseRev: number, publishedAt?: string):
   return { opId: newId(), kind: 'transition', storyId, baseRev, payload: { action: 'publish', ...(publishedAt ? { publishedAt } : {}) } };
 }
 
+export function transition(storyId: string, payload: Record<string, unknown>): Op {
+  return { opId: newId(), kind: 'transition', storyId, baseRev: 0, payload };
+}
+
+/**
+ * The ops that take a story its author just created onto the site, through the
+ * workflow: submit, take, approve, publish. For a desk account that wrote the
+ * story itself (a reporter's story needs the desk for all but the submit).
+ */
+export function toPublished(storyId: string, publishedAt?: string): Op[] {
+  return [
+    transition(storyId, { action: 'submit' }),
+    transition(storyId, { action: 'take' }),
+    transition(storyId, { action: 'approve' }),
+    publish(storyId, 0, publishedAt),
+  ];
+}
+
 export function unpublish(storyId: string, baseRev: number): Op {
   return { opId: newId(), kind: 'transition', storyId, baseRev, payload: { action: 'unpublish' } };
 }
