@@ -6,7 +6,7 @@ import { parseArticleText } from '../../../core/import/txt';
 import { bodyFromBlocks, nodes, type StoryBody, type StoryContent } from '../../../core/story';
 import type { UpsertPayload } from '../../../server/sync/protocol';
 import { pullAll, push, type Op } from './api';
-import { newId, publish, upsert, toPublished } from './stories';
+import { newId, upsert, toPublished } from './stories';
 
 const SAMPLES_DIR = new URL('../../../../shared/samples/articles/', import.meta.url);
 
