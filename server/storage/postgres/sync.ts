@@ -246,7 +246,7 @@ export class PostgresSync implements SyncStore {
   }
 
   async pull(viewer: Viewer, cursor: number, limit: number): Promise<PullPage> {
-    const visible = isDesk(viewer.role) ? "(status <> 'draft' OR assignee = $3 OR author = $3)" : 'author = $3';
+    const visible = isDesk(viewer.role) ? "(status <> 'draft' OR assignee = $3 OR author = $3)" : '(author = $3 OR assignee = $3)';
     // One statement, one snapshot: the clock head read here covers exactly the rows read.
     const { rows } = await this.conn.pool.query(
       `SELECT s.data, s.seq, s.trashed_at, s.workflow, c.change_seq AS head

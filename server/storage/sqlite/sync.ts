@@ -152,7 +152,7 @@ export class SqliteSync implements SyncStore {
   }
 
   async pull(viewer: Viewer, cursor: number, limit: number): Promise<PullPage> {
-    const visible = isDesk(viewer.role) ? "(status <> 'draft' OR assignee = @me OR author = @me)" : 'author = @me';
+    const visible = isDesk(viewer.role) ? "(status <> 'draft' OR assignee = @me OR author = @me)" : '(author = @me OR assignee = @me)';
     const read = this.conn.db.transaction((): PullPage => {
       const rows = this.conn
         .statement(`SELECT ${STORED_COLUMNS} FROM stories WHERE seq > @cursor AND ${visible} ORDER BY seq LIMIT @limit`)
