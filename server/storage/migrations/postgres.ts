@@ -167,4 +167,33 @@ export const POSTGRES_MIGRATIONS: Migration[] = [
       );
       CREATE INDEX notifications_user ON notifications(username, at);`,
   },
+  {
+    version: 8,
+    name: 'workflow of older stories',
+    // As in ./sqlite: rows from before migration 7 get their workflow fields.
+    sql: `
+      UPDATE stories SET data = jsonb_set(data::jsonb, '{status}', '"published"')::json WHERE data->>'status' = 'corrected';
+      UPDATE stories SET workflow = json_build_object(
+        'status', CASE status WHEN 'corrected' THEN 'published' ELSE status END,
+        'assignee', data->'assignee',
+        'deadline', NULL,
+        'holder', NULL,
+        'heldSince', NULL,
+        'publishAt', data->'publishAt',
+        'publishedAt', data->'publishedAt',
+        'spikedFrom', NULL,
+        'corrections', '[]'::json,
+        'live', CASE WHEN status IN ('published', 'corrected') THEN json_build_object(
+          'headline', data->'headline',
+          'sapo', data->'sapo',
+          'byline', data->'byline',
+          'section', data->'section',
+          'tags', data->'tags',
+          'slug', data->'slug',
+          'related', data->'related',
+          'body', data->'body'
+        ) END
+      ) WHERE workflow IS NULL;
+      UPDATE stories SET status = 'published' WHERE status = 'corrected';`,
+  },
 ];

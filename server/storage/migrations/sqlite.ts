@@ -159,4 +159,36 @@ export const SQLITE_MIGRATIONS: Migration[] = [
       );
       CREATE INDEX notifications_user ON notifications(username, at);`,
   },
+  {
+    version: 8,
+    name: 'workflow of older stories',
+    // Rows written before migration 7 get their workflow fields written out, so
+    // that every reader (and every SQL that looks into the JSON) sees the same
+    // story: 'corrected' is published, and a published story's live copy is the
+    // text it had, which is what the site showed.
+    sql: `
+      UPDATE stories SET data = json_set(data, '$.status', 'published') WHERE json_extract(data, '$.status') = 'corrected';
+      UPDATE stories SET workflow = json_object(
+        'status', CASE status WHEN 'corrected' THEN 'published' ELSE status END,
+        'assignee', json_extract(data, '$.assignee'),
+        'deadline', NULL,
+        'holder', NULL,
+        'heldSince', NULL,
+        'publishAt', json_extract(data, '$.publishAt'),
+        'publishedAt', json_extract(data, '$.publishedAt'),
+        'spikedFrom', NULL,
+        'corrections', json('[]'),
+        'live', CASE WHEN status IN ('published', 'corrected') THEN json_object(
+          'headline', json_extract(data, '$.headline'),
+          'sapo', json_extract(data, '$.sapo'),
+          'byline', json_extract(data, '$.byline'),
+          'section', json_extract(data, '$.section'),
+          'tags', json(json_extract(data, '$.tags')),
+          'slug', json_extract(data, '$.slug'),
+          'related', json(json_extract(data, '$.related')),
+          'body', json(json_extract(data, '$.body'))
+        ) END
+      ) WHERE workflow IS NULL;
+      UPDATE stories SET status = 'published' WHERE status = 'corrected';`,
+  },
 ];

@@ -16,6 +16,8 @@ export type TestDatabase = {
   url: string;
   /** Runs SQL directly, bypassing the server (e.g. to age a session). */
   execute(sql: string): Promise<void>;
+  /** Reads rows directly, bypassing the server (e.g. to see what a migration wrote). */
+  rows(sql: string): Promise<Array<Record<string, unknown>>>;
   drop(): Promise<void>;
 };
 
@@ -34,6 +36,14 @@ export function createSqliteDatabase(): TestDatabase {
       try {
         db.pragma('busy_timeout = 5000');
         db.exec(sql);
+      } finally {
+        db.close();
+      }
+    },
+    async rows(sql) {
+      const db = new Database(file, { readonly: true });
+      try {
+        return db.prepare(sql).all() as Array<Record<string, unknown>>;
       } finally {
         db.close();
       }
@@ -63,6 +73,15 @@ export async function createPostgresDatabase(baseUrl: string): Promise<TestDatab
       await client.connect();
       try {
         await client.query(sql);
+      } finally {
+        await client.end();
+      }
+    },
+    async rows(sql) {
+      const client = new pg.Client({ connectionString: url.toString() });
+      await client.connect();
+      try {
+        return (await client.query(sql)).rows as Array<Record<string, unknown>>;
       } finally {
         await client.end();
       }
