@@ -156,8 +156,17 @@ export interface SyncStore {
   runScheduled(decide: Decide<ScheduledOp>): Promise<Array<Answered<ScheduledOp>>>;
 }
 
-/** What the scheduler judges: one scheduled story. */
-export type ScheduledOp = OpRequest & { kind: 'transition'; baseRev: number };
+/**
+ * What the scheduler judges: one scheduled story, with what the storage read of
+ * it in the same transaction: who last scheduled it (told if it is held back)
+ * and the story that already owns its address (the checklist's slug check).
+ */
+export type ScheduledOp = OpRequest & {
+  kind: 'transition';
+  baseRev: number;
+  scheduledBy: string | null;
+  slugOwner: string | null;
+};
 
 /** In-app notifications, written with the transitions that cause them. */
 export interface NotificationStore {

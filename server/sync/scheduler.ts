@@ -3,8 +3,10 @@
 // SyncStore.runScheduled), so with several instances on one PostgreSQL database
 // exactly one publishes each story. It runs once at start, so a story whose time
 // passed while the server was down goes out then, marked late in its audit log.
+// What it writes (the story, its audit line, its notifications, including the
+// 'schedule-failed' one for a story held back) goes in one transaction.
 import type { FastifyBaseLogger } from 'fastify';
-import { SCHEDULER_ACTOR, type ChecklistConfig, type NotificationDraft } from '../../core/workflow';
+import type { ChecklistConfig } from '../../core/workflow';
 import type { Storage } from '../storage/types';
 import { decideScheduled } from './policy';
 
@@ -15,32 +17,16 @@ export type SchedulerDeps = {
   onSiteMayHaveChanged: () => void;
 };
 
-/** Who last scheduled the story, from its audit log: told when the scheduler has to hold it back. */
-async function scheduledBy(storage: Storage, storyId: string): Promise<string | null> {
-  const entries = await storage.sync.audit(storyId);
-  return entries.findLast((e) => e.action === 'schedule')?.actor ?? null;
-}
-
 /** One pass: publish what is due. Answers how many stories it published or held back. */
 export async function runSchedulerOnce(deps: SchedulerDeps): Promise<number> {
-  const { storage } = deps;
   const now = new Date().toISOString();
-  const answered = await storage.sync.runScheduled((op, current) =>
-    decideScheduled(current, { now, checklist: deps.checklist, slugOwner: () => null }, null),
+  const answered = await deps.storage.sync.runScheduled((op, current) =>
+    // The storage read the owner of this story's own address; the checklist asks about no other.
+    decideScheduled(current, { now, checklist: deps.checklist, slugOwner: () => op.slugOwner }, op.scheduledBy),
   );
   const done = answered.filter(({ outcome }) => outcome.status === 'applied');
   if (done.length === 0) return 0;
   deps.onSiteMayHaveChanged();
-  // A held-back story: whoever scheduled it is told (read from the log the transaction just wrote).
-  const heldBack: NotificationDraft[] = [];
-  for (const { op, outcome } of done) {
-    if (outcome.status !== 'applied' || outcome.stored.workflow.status !== 'approved') continue;
-    const by = await scheduledBy(storage, op.storyId);
-    if (by !== null && by !== SCHEDULER_ACTOR) {
-      heldBack.push({ user: by, kind: 'schedule-failed', storyId: op.storyId, actor: SCHEDULER_ACTOR, noteId: null, at: now });
-    }
-  }
-  await storage.notifications.add(heldBack);
   deps.log.info({ stories: done.map(({ op }) => op.storyId) }, 'scheduler');
   return done.length;
 }

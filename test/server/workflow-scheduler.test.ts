@@ -12,15 +12,15 @@ import { call, push, serverCopy } from '../helpers/server/api';
 import { waitFor } from '../helpers/sync-desk';
 import { describeEachDatabase, type Harness } from '../helpers/server/harness';
 import { startServer, type ServerProcess } from '../helpers/server/process';
-import { newId, transition, upsert } from '../helpers/server/stories';
+import { newId, storyPayload, toPublished, transition, upsert } from '../helpers/server/stories';
 
 const POLL = { SCHEDULER_INTERVAL_MS: '50' };
 
-async function scheduled(h: Harness, inMs: number): Promise<{ id: string; publishAt: string }> {
+async function scheduled(h: Harness, inMs: number, payload = storyPayload()): Promise<{ id: string; publishAt: string }> {
   const id = newId();
   const publishAt = new Date(Date.now() + inMs).toISOString();
   const { results } = await push(h.url, h.token('editor'), [
-    upsert(id, 0),
+    upsert(id, 0, payload),
     transition(id, { action: 'submit' }),
     transition(id, { action: 'take' }),
     transition(id, { action: 'approve' }),
@@ -97,6 +97,21 @@ describeEachDatabase(
       expect(last?.note).toMatch(/^Không đăng được theo lịch: Sapo có \d+ chữ, ít hơn mức 60–200 chữ$/);
       const told = notificationsAnswer.parse((await call(h.url, 'GET', '/api/notifications', { token: h.token('editor') })).json()).notifications;
       expect(told.filter((n) => n.storyId === id).map((n) => n.kind)).toEqual(['schedule-failed']);
+    });
+
+    it('runs the slug check too: a story whose address another took since it was scheduled is held back', async () => {
+      const headline = `Lịch tiếp công dân tháng ${newId().slice(-6)} của Liên đoàn Lao động thành phố`;
+      const { id } = await scheduled(h, 1_000, storyPayload({ headline }));
+      // Meanwhile another story with the same headline goes out first and takes the address.
+      const other = newId();
+      const first = await push(h.url, h.token('editor'), [upsert(other, 0, storyPayload({ headline })), ...toPublished(other)]);
+      expect(first.results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied', 'applied', 'applied']);
+      const unique = join(tmpdir(), `checklist-${newId()}.json`);
+      writeFileSync(unique, JSON.stringify({ default: { ...DEFAULT_SECTION_CHECKLIST, slug: { level: 'blocking' } }, sections: {} }));
+      await withServers(1, { ...POLL, CHECKLIST_FILE: unique }, h, async () => {
+        await waitFor('held back', async () => (await statusOf(h, id)) === 'approved', 20_000);
+      });
+      expect((await auditOf(h, id)).at(-1)?.note).toMatch(/^Không đăng được theo lịch: Đường dẫn “lich-tiep-cong-dan-thang-.*” đã có bài khác dùng trong chuyên mục này$/);
     });
   },
   { env: { SCHEDULER_INTERVAL_MS: '0' } },

@@ -13,13 +13,13 @@
 // A push is one transaction with a fixed number of statements (arrays through
 // unnest), not a dozen round trips per op.
 import { isDesk } from '../../../core/newsroom/roles';
-import { shortIdOf } from '../../../core/site/address';
+import { sectionSlugOf, shortIdOf } from '../../../core/site/address';
 import { finalWrites, finishBatch, planBatch, revisionContent, type BatchPlan, type PlannedWrite, type PriorOp } from '../batch';
 import { isRetryableTransaction } from '../dialect';
 import { STORED_COLUMNS, pulledFromRow, storedFromRow, storyColumns } from '../rows';
 import { auditFromRow } from '../audit-rows';
 import { SCHEDULER } from '../scheduler-user';
-import type { AuditEntry } from '../../../core/workflow';
+import { effectiveSlug, type AuditEntry } from '../../../core/workflow';
 import type { Answered, Decide, OpRequest, PullPage, ScheduledOp, StoredStory, SyncStore, UserRecord, Viewer } from '../types';
 import type { Client, PostgresConnection, Row } from './connection';
 
@@ -117,10 +117,39 @@ export class PostgresSync implements SyncStore {
         `SELECT id, ${STORED_COLUMNS} FROM stories WHERE status = 'scheduled' ORDER BY id FOR UPDATE SKIP LOCKED`,
       );
       const stories = new Map<string, StoredStory>((rows as Row[]).map((r) => [String(r.id), storedFromRow(r)]));
-      const ops: ScheduledOp[] = [...stories.values()].map((s) => ({ opId: crypto.randomUUID(), kind: 'transition', storyId: s.story.id, baseRev: s.story.rev }));
+      if (stories.size === 0) return [];
+      const ops = await this.scheduledOps(c, [...stories.values()]);
       const plan = planBatch(ops, SCHEDULER, new Set(ops.map((o) => o.opId)), new Map(), stories, decide);
       return this.commitPlan(c, plan, SCHEDULER, now);
     });
+  }
+
+  /** Each locked story as the scheduler's op, with who last scheduled it and who owns its address. */
+  private async scheduledOps(c: Client, stories: readonly StoredStory[]): Promise<ScheduledOp[]> {
+    const ids = stories.map((s) => s.story.id);
+    const addresses = stories.map(({ story }) => ({ sectionSlug: sectionSlugOf(story.section), slug: effectiveSlug(story) }));
+    const schedulers = await c.query(
+      `SELECT DISTINCT ON (story_id) story_id, username FROM audit WHERE story_id = ANY($1::uuid[]) AND action = 'schedule'
+       ORDER BY story_id, id DESC`,
+      [ids],
+    );
+    const owners = await c.query(
+      `SELECT DISTINCT ON (a.section_slug, a.slug) a.section_slug, a.slug, a.story_id
+       FROM story_addresses a JOIN unnest($1::text[], $2::text[]) AS u(section_slug, slug)
+         ON a.section_slug = u.section_slug AND a.slug = u.slug
+       ORDER BY a.section_slug, a.slug, a.created_at`,
+      [addresses.map((a) => a.sectionSlug), addresses.map((a) => a.slug)],
+    );
+    const by = new Map((schedulers.rows as Row[]).map((r) => [String(r.story_id), String(r.username)]));
+    const owner = new Map((owners.rows as Row[]).map((r) => [`${String(r.section_slug)}/${String(r.slug)}`, String(r.story_id)]));
+    return stories.map(({ story }, i) => ({
+      opId: crypto.randomUUID(),
+      kind: 'transition',
+      storyId: story.id,
+      baseRev: story.rev,
+      scheduledBy: by.get(story.id) ?? null,
+      slugOwner: owner.get(`${addresses[i]?.sectionSlug}/${addresses[i]?.slug}`) ?? null,
+    }));
   }
 
   async audit(storyId: string): Promise<AuditEntry[]> {

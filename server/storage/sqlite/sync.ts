@@ -1,11 +1,11 @@
 // The story pool and its change stream in SQLite: a push's batch and the pull.
 import { isDesk } from '../../../core/newsroom/roles';
-import { shortIdOf } from '../../../core/site/address';
+import { sectionSlugOf, shortIdOf } from '../../../core/site/address';
 import { finalWrites, finishBatch, planBatch, revisionContent, type BatchPlan, type PriorOp } from '../batch';
 import { SCHEDULER } from '../scheduler-user';
 import { auditFromRow } from '../audit-rows';
 import { STORED_COLUMNS, pulledFromRow, storedFromRow, storyColumns } from '../rows';
-import type { AuditEntry } from '../../../core/workflow';
+import { effectiveSlug, type AuditEntry } from '../../../core/workflow';
 import type { Answered, Decide, OpRequest, PullPage, ScheduledOp, StoredStory, SyncStore, UserRecord, Viewer } from '../types';
 import type { Row, SqliteConnection } from './connection';
 
@@ -57,7 +57,18 @@ export class SqliteSync implements SyncStore {
     const run = this.conn.db.transaction((): Array<Answered<ScheduledOp>> => {
       const rows = this.conn.statement(`SELECT id, ${STORED_COLUMNS} FROM stories WHERE status = 'scheduled'`).all() as Row[];
       const stories = new Map<string, StoredStory>(rows.map((r) => [String(r.id), storedFromRow(r)]));
-      const ops: ScheduledOp[] = [...stories.values()].map((s) => ({ opId: crypto.randomUUID(), kind: 'transition', storyId: s.story.id, baseRev: s.story.rev }));
+      const lastScheduler = this.conn.statement("SELECT username FROM audit WHERE story_id = ? AND action = 'schedule' ORDER BY id DESC LIMIT 1");
+      const ops = [...stories.values()].map(({ story }): ScheduledOp => {
+        const by = lastScheduler.get(story.id) as Row | undefined;
+        return {
+          opId: crypto.randomUUID(),
+          kind: 'transition',
+          storyId: story.id,
+          baseRev: story.rev,
+          scheduledBy: by ? String(by.username) : null,
+          slugOwner: this.ownerOf(sectionSlugOf(story.section), effectiveSlug(story)),
+        };
+      });
       const plan = planBatch(ops, SCHEDULER, new Set(ops.map((o) => o.opId)), new Map(), stories, decide);
       return this.commitPlan(plan, SCHEDULER, now);
     });
@@ -86,6 +97,10 @@ export class SqliteSync implements SyncStore {
   }
 
   async slugOwner(sectionSlug: string, slug: string): Promise<string | null> {
+    return this.ownerOf(sectionSlug, slug);
+  }
+
+  private ownerOf(sectionSlug: string, slug: string): string | null {
     const row = this.conn
       .statement('SELECT story_id FROM story_addresses WHERE section_slug = ? AND slug = ? ORDER BY created_at LIMIT 1')
       .get(sectionSlug, slug) as Row | undefined;
