@@ -6,7 +6,8 @@ import { notFound, parseOr400 } from '../http/errors';
 import type { ChecklistConfig } from '../../core/workflow';
 import { ACTION_RULES, effectiveSlug } from '../../core/workflow';
 import { sectionSlugOf } from '../../core/site/address';
-import type { OpOutcome, Storage, StoredStory } from '../storage/types';
+import type { StoryContent } from '../../core/story';
+import type { OpOutcome, Storage } from '../storage/types';
 import { canSee, decideOp, type PolicyContext } from './policy';
 import { wire } from './wire';
 import {
@@ -30,13 +31,13 @@ export type SyncDeps = { storage: Storage; auth: Authenticator; checklist: Check
 /**
  * The checklist's slug check must answer synchronously inside the transaction:
  * the addresses it may ask about (those of stories with a gated transition in
- * this push, as they stand now) are read first.
+ * this push, as they stand now and as this push's upserts leave them) are read first.
  */
-export async function slugOwners(storage: Storage, stories: readonly StoredStory[]): Promise<PolicyContext['slugOwner']> {
+export async function slugOwners(storage: Storage, texts: ReadonlyArray<Pick<StoryContent, 'section' | 'slug' | 'headline'>>): Promise<PolicyContext['slugOwner']> {
   const known = new Map<string, string | null>();
-  for (const { story } of stories) {
-    const key = `${sectionSlugOf(story.section)}/${effectiveSlug(story)}`;
-    if (!known.has(key)) known.set(key, await storage.sync.slugOwner(sectionSlugOf(story.section), effectiveSlug(story)));
+  for (const text of texts) {
+    const key = `${sectionSlugOf(text.section)}/${effectiveSlug(text)}`;
+    if (!known.has(key)) known.set(key, await storage.sync.slugOwner(sectionSlugOf(text.section), effectiveSlug(text)));
   }
   return (sectionSlug, slug) => known.get(`${sectionSlug}/${slug}`) ?? null;
 }
@@ -74,12 +75,13 @@ export function registerSyncRoutes(app: FastifyInstance, { storage, auth, checkl
     const accepted = checked.filter((c): c is SyncOp => !('status' in c));
     // In order: a later op may build on an earlier one (upsert, then publish). Each parsed
     // op travels through storage whole and comes back to `decide` as itself.
-    const gated = accepted.filter((op) => op.kind === 'transition' && ACTION_RULES[op.payload.action].gated);
-    const current = await Promise.all([...new Set(gated.map((op) => op.storyId))].map((id) => storage.sync.getStory(id)));
+    const gated = new Set(accepted.flatMap((op) => (op.kind === 'transition' && ACTION_RULES[op.payload.action].gated ? [op.storyId] : [])));
+    const current = await Promise.all([...gated].map((id) => storage.sync.getStory(id)));
+    const edited = accepted.flatMap((op) => (op.kind === 'upsert' && gated.has(op.storyId) ? [op.payload] : []));
     const ctx: PolicyContext = {
       now: new Date().toISOString(),
       checklist,
-      slugOwner: await slugOwners(storage, current.filter((s): s is StoredStory => s !== null)),
+      slugOwner: await slugOwners(storage, [...current.flatMap((s) => (s ? [s.story] : [])), ...edited]),
     };
     const outcomes = await storage.sync.applyOps(accepted, user, (op, stored) => decideOp(op, user, stored, ctx));
     const outcomeOf = new Map(outcomes.map(({ op, outcome }) => [op, outcome]));
