@@ -23,10 +23,14 @@ type PlannedOutcome =
   | { status: 'applied-pending'; write: number }
   | { status: 'conflict-pending'; write: number };
 
+/** A refused text kept as a revision of its story (see OpDecision's `keep`); the story row is not touched. */
+export type KeptRevision = { storyId: string; rev: number; content: StoryContent };
+
 export type BatchPlan<Op extends OpRequest = OpRequest> = {
   /** One per op, in order, each with its op. */
   outcomes: Array<{ op: Op; outcome: PlannedOutcome }>;
   writes: PlannedWrite<Op>[];
+  kept: KeptRevision[];
   /** Claimed op ids that ended in nothing written: their claim is dropped so a retry is judged again. */
   released: string[];
   affectsSite: boolean;
@@ -49,12 +53,14 @@ export function planBatch<Op extends OpRequest>(
   stories: ReadonlyMap<string, StoredStory>,
   decide: Decide<Op>,
 ): BatchPlan<Op> {
-  const state = new Map<string, { stored: StoredStory; write: number | null }>();
-  for (const [id, stored] of stories) state.set(id, { stored, write: null });
+  // lastRev: the highest revision number taken, which a kept text may put above the story's rev.
+  const state = new Map<string, { stored: StoredStory; write: number | null; lastRev: number }>();
+  for (const [id, stored] of stories) state.set(id, { stored, write: null, lastRev: Math.max(stored.story.rev, stored.facts?.lastRev ?? 0) });
   const appliedRev = new Map<string, number>();
   const released = new Set<string>();
   const outcomes: BatchPlan<Op>['outcomes'] = [];
   const writes: PlannedWrite<Op>[] = [];
+  const kept: KeptRevision[] = [];
 
   for (const op of ops) {
     const answer = (outcome: PlannedOutcome) => outcomes.push({ op, outcome });
@@ -73,23 +79,29 @@ export function planBatch<Op extends OpRequest>(
     const decision = decide(op, current?.stored ?? null);
     if (decision.type !== 'apply') {
       released.add(op.opId);
+      if (decision.type === 'reject' && decision.keep && current) {
+        current.lastRev += 1;
+        kept.push({ storyId: op.storyId, rev: current.lastRev, content: decision.keep });
+      }
       if (decision.type === 'reject') answer({ status: 'rejected', code: decision.code, message: decision.message });
       else if (!current) answer(notFound);
       else if (current.write === null) answer({ status: 'conflict', server: current.stored });
       else answer({ status: 'conflict-pending', write: current.write });
       continue;
     }
-    const rev = (current?.stored.story.rev ?? 0) + (decision.textChanged || !current ? 1 : 0);
+    const rev = !current ? 1 : decision.textChanged ? current.lastRev + 1 : current.stored.story.rev;
     const story: Story = { ...decision.story, rev, baseRev: rev };
     writes.push({ op, before: current?.stored ?? null, story, decision, rev });
     const write = writes.length - 1;
-    state.set(op.storyId, { stored: { story, workflow: decision.workflow, seq: -1, trashedAt: decision.trashedAt }, write });
+    const facts = current?.stored.facts;
+    const stored: StoredStory = { story, workflow: decision.workflow, seq: -1, trashedAt: decision.trashedAt, ...(facts ? { facts } : {}) };
+    state.set(op.storyId, { stored, write, lastRev: Math.max(rev, current?.lastRev ?? 0) });
     appliedRev.set(op.opId, rev);
     released.delete(op.opId);
     answer({ status: 'applied-pending', write });
   }
 
-  return { outcomes, writes, released: [...released], affectsSite: writes.some((w) => w.decision.affectsSite) };
+  return { outcomes, writes, kept, released: [...released], affectsSite: writes.some((w) => w.decision.affectsSite) };
 }
 
 /** The write with index k took change number firstSeq + k. */

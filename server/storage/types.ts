@@ -2,7 +2,7 @@
 // same promises: ./sqlite (zero setup) and ./postgres (several stateless server
 // instances sharing one database). Policy lives outside: applyOp receives a pure
 // `decide` function and only guarantees atomicity, dedupe and ordering.
-import type { RevisionReason, Story } from '../../core/story';
+import type { RevisionReason, Story, StoryContent } from '../../core/story';
 import type { SyncOp } from '../../core/sync';
 import type { Role } from '../../core/newsroom/roles';
 import type { PublicAddress } from '../../core/site/address';
@@ -32,7 +32,20 @@ export type StoredStory = {
   /** Position in the global change sequence; the pull cursor. */
   seq: number;
   trashedAt: string | null;
+  /** Read by applyOps while the story is locked, for `decide`; absent from other reads. */
+  facts?: StoryFacts;
 };
+
+/** What a push's judgement needs of a story besides its row, read from its other tables. */
+export type StoryFacts = {
+  /** The highest revision number the story has (a kept text may stand above its rev). */
+  lastRev: number;
+  /** Every take-over of the story, oldest first (read from its audit log). */
+  takeOvers: readonly TakeOver[];
+};
+
+/** An editor took the story from `from`, who held it, at rev `rev`. */
+export type TakeOver = { from: string; by: string; rev: number };
 
 
 export type OpDecision =
@@ -56,7 +69,17 @@ export type OpDecision =
       notifications: NotificationDraft[];
     }
   | { type: 'conflict' }
-  | { type: 'reject'; code: string; message: string };
+  | {
+      type: 'reject';
+      code: string;
+      message: string;
+      /**
+       * Text refused but kept as a revision by the caller, above the story's
+       * rev, its own text unchanged (an upsert from someone whose story was
+       * taken over: no text is lost).
+       */
+      keep?: StoryContent;
+    };
 
 /** What storage needs of an op; the route's parsed op travels through whole, as `Op`. */
 export type OpRequest = Pick<SyncOp, 'opId' | 'kind' | 'storyId'>;

@@ -8,6 +8,8 @@
 //               edit now. An edit to a published story changes the working copy;
 //               the site keeps the live copy until "Cập nhật bài" or "Đính chính".
 //               Needs baseRev equal to the server's rev, or it is a conflict.
+//               From an editor whose story was taken over meanwhile: refused as
+//               TAKEN_OVER, the text kept as a revision in their name.
 //   delete      to the trash: the writers of a draft or returned story, or the
 //               desk before publication. Needs baseRev like an upsert.
 //   transition  judged on the story as it is now (it changes no text, so baseRev
@@ -22,6 +24,7 @@ import {
   ACTION_RULES,
   applyContentEdit,
   applyTransition,
+  canEdit,
   canSee as workflowCanSee,
   checklistFor,
   contentOf,
@@ -29,6 +32,7 @@ import {
   notificationsForTransition,
   publishDue,
   runChecklist,
+  sameContent,
   type AuditEntry,
   type ChecklistConfig,
   type CheckResult,
@@ -129,9 +133,12 @@ function decideUpsert(op: Extract<SyncOp, { kind: 'upsert' }>, user: UserRecord,
   const p = op.payload;
   if (p.id !== undefined && p.id !== op.storyId) return reject('ID_MISMATCH', 'Mã bài trong nội dung khác mã bài của thao tác');
   if (!current && op.baseRev !== 0) return reject('NOT_FOUND', 'Bài không có trên máy chủ');
-  if (current && op.baseRev !== current.story.rev) return { type: 'conflict' };
   // A status in the payload is ignored: only transitions move a story.
   const content: StoryContent = contentOf(p);
+  // Before the rev check: the new holder may have edited since, and this text must be kept all the same.
+  const lost = current ? takenOver(op, user, current, content) : null;
+  if (lost) return lost;
+  if (current && op.baseRev !== current.story.rev) return { type: 'conflict' };
   if (!current) {
     const workflow = initialWorkflow();
     const story: Story = {
@@ -156,6 +163,20 @@ function decideUpsert(op: Extract<SyncOp, { kind: 'upsert' }>, user: UserRecord,
   const slug = content.slug || (current.workflow.publishedAt !== null ? before.slug : '');
   const story = mirrored({ ...before, ...content, slug }, current.workflow, now);
   return apply({ story, workflow: current.workflow, trashedAt: null, textChanged: true, affectsSite: false, revisionReason: 'save' });
+}
+
+/**
+ * An edit from an editor whose story another editor took over while this text
+ * was on its way (made on a base from before the take-over), who may no longer
+ * edit it: refused, and kept as a revision in their name, so that no text is
+ * lost and the new holder can take from it what they want.
+ */
+function takenOver(op: Extract<SyncOp, { kind: 'upsert' }>, user: UserRecord, current: StoredStory, content: StoryContent): OpDecision | null {
+  const lost = current.facts?.takeOvers.findLast((t) => t.from === user.username && t.rev >= op.baseRev);
+  if (!lost || canEdit(workflowStoryOf(current), user).allowed) return null;
+  const by = `Bài đã do ${lost.by} nhận biên tập thay bạn`;
+  if (sameContent(content, current.story)) return reject('TAKEN_OVER', `${by}; bản của bạn giống bản trên máy chủ, không mất chữ nào`);
+  return { type: 'reject', code: 'TAKEN_OVER', message: `${by}; bản của bạn đã được giữ lại thành một phiên bản trên máy chủ`, keep: content };
 }
 
 function decideDelete(op: Extract<SyncOp, { kind: 'delete' }>, user: UserRecord, current: StoredStory | null, now: string): OpDecision {

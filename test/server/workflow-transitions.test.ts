@@ -129,7 +129,7 @@ describeEachDatabase('the editorial workflow on the server', (h) => {
     expect(checklist.json()).toMatchObject({ default: { byline: { level: 'blocking' } } });
   });
 
-  it('lets an editor take over a story another editor holds, and tells the one who held it', async () => {
+  it('lets an editor take over a story another editor holds, tells the one who held it, and keeps the text they send late', async () => {
     const id = newId();
     await act(h, 'reporter', [upsert(id, 0), step(id, 'submit')]);
     await act(h, 'editor', [step(id, 'take')]);
@@ -139,10 +139,31 @@ describeEachDatabase('the editorial workflow on the server', (h) => {
     expect(await act(h, 'editor2', [step(id, 'take')])).toEqual(['applied']);
     expect((await serverCopy(h.url, h.token('editor2'), id)).workflow).toMatchObject({ holder: 'bientap.hung' });
     expect((await notifications(h, 'editor')).filter((n) => n.storyId === id).map((n) => n.kind)).toEqual(['taken-over']);
-    // The editor who lost it is refused in words; their desk keeps their text (see the desk's tests).
-    expect(await act(h, 'editor', [upsert(id, 1, storyPayload({ sapo: 'Bản của người giữ trước' }))])).toEqual([
+    // The new holder edits; then the text the first editor typed before losing the story arrives, on its old base.
+    expect(await act(h, 'editor2', [upsert(id, 1, storyPayload({ sapo: 'Bản của người nhận sau.' }))])).toEqual(['applied']);
+    expect(await act(h, 'editor', [upsert(id, 1, storyPayload({ sapo: 'Bản của người giữ trước.' }))])).toEqual([
+      'TAKEN_OVER: Bài đã do bientap.hung nhận biên tập thay bạn; bản của bạn đã được giữ lại thành một phiên bản trên máy chủ',
+    ]);
+    // The story stays the new holder's; the late text is one of its versions, in its writer's name.
+    expect((await serverCopy(h.url, h.token('editor2'), id)).story).toMatchObject({ sapo: 'Bản của người nhận sau.', rev: 2 });
+    const versions = await h.db.rows(`SELECT rev, author, reason, content FROM story_revisions WHERE story_id = '${id}' ORDER BY rev`);
+    const sapoOf = (content: unknown) => (JSON.parse(typeof content === 'string' ? content : JSON.stringify(content)) as { sapo: string }).sapo;
+    expect(versions.map((v) => [Number(v.rev), v.author, v.reason, sapoOf(v.content)])).toEqual([
+      [1, 'hphong', 'save', storyPayload().sapo],
+      [2, 'bientap.hung', 'save', 'Bản của người nhận sau.'],
+      [3, 'bientap.lan', 'save', 'Bản của người giữ trước.'],
+    ]);
+    // Versions number on past the kept one, and the new holder's desk, on rev 2, sees no conflict.
+    const [next] = (await push(h.url, h.token('editor2'), [upsert(id, 2, storyPayload({ sapo: 'Bản gộp ý của hai người.' }))])).results;
+    expect(next).toMatchObject({ status: 'applied', rev: 4 });
+    // A late text that is the server's own has nothing to keep; one who never held the story is refused as before.
+    expect(await act(h, 'editor', [upsert(id, 1, storyPayload({ sapo: 'Bản gộp ý của hai người.' }))])).toEqual([
+      'TAKEN_OVER: Bài đã do bientap.hung nhận biên tập thay bạn; bản của bạn giống bản trên máy chủ, không mất chữ nào',
+    ]);
+    expect(await act(h, 'chief', [upsert(id, 4, storyPayload({ sapo: 'Tổng biên tập sửa khi chưa nhận bài.' }))])).toEqual([
       'NOT_EDITABLE: Bài đang do bientap.hung biên tập: hãy nhận bài để sửa',
     ]);
+    expect(await h.db.rows(`SELECT rev FROM story_revisions WHERE story_id = '${id}'`)).toHaveLength(4);
   });
 
   it('assigns a story to a reporter with a deadline, who may then see and write it', async () => {

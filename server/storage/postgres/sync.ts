@@ -17,7 +17,7 @@ import { sectionSlugOf, shortIdOf } from '../../../core/site/address';
 import { finalWrites, finishBatch, planBatch, revisionContent, type BatchPlan, type PlannedWrite, type PriorOp } from '../batch';
 import { isRetryableTransaction } from '../dialect';
 import { STORED_COLUMNS, pulledFromRow, storedFromRow, storyColumns } from '../rows';
-import { auditFromRow } from '../audit-rows';
+import { HOLDING_ROWS, auditFromRow, takeOversOf } from '../audit-rows';
 import { SCHEDULER } from '../scheduler-user';
 import { effectiveSlug, type AuditEntry } from '../../../core/workflow';
 import type { Answered, Decide, OpRequest, PullPage, ScheduledOp, StoredStory, SyncStore, UserRecord, Viewer } from '../types';
@@ -101,11 +101,41 @@ export class PostgresSync implements SyncStore {
         [storyIds],
       );
       for (const r of locked.rows as Row[]) stories.set(String(r.id), storedFromRow(r));
+      await this.readFacts(c, stories);
     }
 
     const plan = planBatch(ops, user, claimed, prior, stories, decide);
     if (plan.released.length > 0) await c.query('DELETE FROM sync_ops WHERE op_id = ANY($1::uuid[])', [plan.released]);
+    if (plan.kept.length > 0) {
+      // Refused texts kept as revisions (a take-over); they touch no story row and take no change number.
+      await c.query(
+        `INSERT INTO story_revisions (story_id, rev, author, reason, created_at, content)
+         SELECT u.story_id, u.rev, $2, 'save', $3, u.content FROM json_to_recordset($1::json) AS u(story_id uuid, rev int, content json)`,
+        [JSON.stringify(plan.kept.map((k) => ({ story_id: k.storyId, rev: k.rev, content: k.content }))), user.username, now],
+      );
+    }
     return this.commitPlan(c, plan, user, now);
+  }
+
+  /**
+   * Each locked story's facts (StoryFacts). Read by statements of their own,
+   * after the lock: under READ COMMITTED each statement sees what committed
+   * before it began, so nothing a batch that held the lock wrote is missed.
+   */
+  private async readFacts(c: Client, stories: Map<string, StoredStory>): Promise<void> {
+    const ids = [...stories.keys()];
+    const last = await c.query('SELECT story_id, max(rev) AS rev FROM story_revisions WHERE story_id = ANY($1::uuid[]) GROUP BY story_id', [ids]);
+    const lastRev = new Map((last.rows as Row[]).map((r) => [String(r.story_id), Number(r.rev)]));
+    const holding = await c.query(
+      `SELECT story_id, username, action, from_status, to_status, rev FROM audit
+       WHERE story_id = ANY($1::uuid[]) AND ${HOLDING_ROWS} ORDER BY id`,
+      [ids],
+    );
+    const rowsOf = new Map<string, Row[]>();
+    for (const r of holding.rows as Row[]) rowsOf.set(String(r.story_id), [...(rowsOf.get(String(r.story_id)) ?? []), r]);
+    for (const [id, stored] of stories) {
+      stories.set(id, { ...stored, facts: { lastRev: lastRev.get(id) ?? 0, takeOvers: takeOversOf(rowsOf.get(id) ?? []) } });
+    }
   }
 
   async runScheduled(decide: Decide<ScheduledOp>): Promise<Array<Answered<ScheduledOp>>> {

@@ -3,10 +3,10 @@ import { isDesk } from '../../../core/newsroom/roles';
 import { sectionSlugOf, shortIdOf } from '../../../core/site/address';
 import { finalWrites, finishBatch, planBatch, revisionContent, type BatchPlan, type PriorOp } from '../batch';
 import { SCHEDULER } from '../scheduler-user';
-import { auditFromRow } from '../audit-rows';
+import { HOLDING_ROWS, auditFromRow, takeOversOf } from '../audit-rows';
 import { STORED_COLUMNS, pulledFromRow, storedFromRow, storyColumns } from '../rows';
 import { effectiveSlug, type AuditEntry } from '../../../core/workflow';
-import type { Answered, Decide, OpRequest, PullPage, ScheduledOp, StoredStory, SyncStore, UserRecord, Viewer } from '../types';
+import type { Answered, Decide, OpRequest, PullPage, ScheduledOp, StoredStory, StoryFacts, SyncStore, UserRecord, Viewer } from '../types';
 import type { Row, SqliteConnection } from './connection';
 
 export class SqliteSync implements SyncStore {
@@ -42,10 +42,11 @@ export class SqliteSync implements SyncStore {
       const stories = new Map<string, StoredStory>();
       for (const id of new Set(ops.map((o) => o.storyId))) {
         const stored = this.read(id);
-        if (stored) stories.set(id, stored);
+        if (stored) stories.set(id, { ...stored, facts: this.facts(id) });
       }
       const plan = planBatch(ops, user, claimed, prior, stories, decide);
       for (const opId of plan.released) this.conn.statement('DELETE FROM sync_ops WHERE op_id = ?').run(opId);
+      this.writeKept(plan, user, now);
       return this.commitPlan(plan, user, now);
     });
     return run.immediate();
@@ -87,6 +88,23 @@ export class SqliteSync implements SyncStore {
     const firstSeq = Number(clock.change_seq) - plan.writes.length + 1;
     this.writePlan(plan, user, firstSeq, now);
     return finishBatch(plan, firstSeq);
+  }
+
+  private facts(id: string): StoryFacts {
+    const last = this.conn.statement('SELECT max(rev) AS rev FROM story_revisions WHERE story_id = ?').get(id) as Row;
+    const holding = this.conn
+      .statement(`SELECT username, action, from_status, to_status, rev FROM audit WHERE story_id = ? AND ${HOLDING_ROWS} ORDER BY id`)
+      .all(id) as Row[];
+    return { lastRev: Number(last.rev ?? 0), takeOvers: takeOversOf(holding) };
+  }
+
+  /** Refused texts kept as revisions (a take-over); they touch no story row and take no change number. */
+  private writeKept(plan: BatchPlan<OpRequest>, user: UserRecord, now: string): void {
+    for (const k of plan.kept) {
+      this.conn
+        .statement("INSERT INTO story_revisions (story_id, rev, author, reason, created_at, content) VALUES (?, ?, ?, 'save', ?, ?)")
+        .run(k.storyId, k.rev, user.username, now, JSON.stringify(k.content));
+    }
   }
 
   async audit(storyId: string): Promise<AuditEntry[]> {
