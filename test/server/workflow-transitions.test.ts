@@ -3,7 +3,7 @@
 // allowed, with every act in the audit log and the right people told.
 import { describe, expect, it } from 'vitest';
 import { auditAnswer, notificationsAnswer } from '../../core/sync';
-import { call, pullAll, push, serverCopy, type Op } from '../helpers/server/api';
+import { call, pull, pullAll, push, serverCopy, type Op } from '../helpers/server/api';
 import { parseHtml, texts } from '../helpers/server/dom';
 import { describeEachDatabase, type AccountName, type Harness } from '../helpers/server/harness';
 import { bodyOfParagraphs, newId, storyPayload, transition, upsert } from '../helpers/server/stories';
@@ -177,6 +177,24 @@ describeEachDatabase('the editorial workflow on the server', (h) => {
       'applied',
     ]);
     expect((await notifications(h, 'reporter')).filter((n) => n.storyId === id).map((n) => n.kind)).toEqual(['assigned']);
+  });
+
+  it('keeps the rev on a transition and gives it a new change number, so pulls carry it; a conflict carries the workflow', async () => {
+    const id = newId();
+    const [created] = (await push(h.url, h.token('reporter'), [upsert(id, 0)])).results;
+    const [submitted] = (await push(h.url, h.token('reporter'), [step(id, 'submit')])).results;
+    if (created?.status !== 'applied' || submitted?.status !== 'applied') throw new Error('not applied');
+    expect(submitted.rev).toBe(created.rev);
+    expect(submitted.seq).toBeGreaterThan(created.seq);
+    const { changes } = await pull(h.url, h.token('reporter'), created.seq);
+    expect(changes.find((c) => c.story.id === id)).toMatchObject({ seq: submitted.seq, story: { rev: 1, status: 'submitted' }, workflow: { status: 'submitted' } });
+    // Two of the editor's desks edit on the same base: the second hears the server's text and workflow.
+    await act(h, 'editor', [step(id, 'take'), upsert(id, 1, storyPayload({ sapo: 'Sửa ở máy bàn.' }))]);
+    const [conflict] = (await push(h.url, h.token('editor'), [upsert(id, 1, storyPayload({ sapo: 'Sửa ở máy xách tay.' }))])).results;
+    expect(conflict).toMatchObject({
+      status: 'conflict',
+      server: { story: { rev: 2, sapo: 'Sửa ở máy bàn.' }, workflow: { status: 'editing', holder: 'bientap.lan', pendingUpdate: false } },
+    });
   });
 
   describe('status never travels by upsert', () => {
