@@ -117,6 +117,10 @@ describeEachDatabase('the editorial workflow on the server', (h) => {
     expect(feed).toContain('Bài viết trước đây ghi sai mức hỗ trợ.');
     // With nothing pending, "Cập nhật bài" has nothing to do.
     expect(await act(h, 'editor', [step(id, 'update')])).toEqual([expect.stringMatching(/^NO_PENDING_UPDATE/)]);
+    // The correction is on the story as {kind, text, time}, for every desk.
+    const { workflow } = await serverCopy(h.url, h.token('editor'), id);
+    expect(workflow?.corrections).toEqual([{ kind: 'correction', text: 'Bài viết trước đây ghi sai mức hỗ trợ.', at: expect.any(String) }]);
+    expect(workflow?.pendingUpdate).toBe(false);
     const log = await audit(h, 'chief', id);
     expect(log.at(-1)).toMatchObject({ action: 'correct', from: 'published', to: 'published', note: 'Bài viết trước đây ghi sai mức hỗ trợ.' });
   });
@@ -195,6 +199,29 @@ describeEachDatabase('the editorial workflow on the server', (h) => {
       status: 'conflict',
       server: { story: { rev: 2, sapo: 'Sửa ở máy bàn.' }, workflow: { status: 'editing', holder: 'bientap.lan', pendingUpdate: false } },
     });
+  });
+
+  it('lets the writer withdraw a submission not yet taken, and the desk alone spike and unspike', async () => {
+    const id = newId();
+    expect(await act(h, 'reporter', [upsert(id, 0), step(id, 'submit'), step(id, 'withdraw')])).toEqual(['applied', 'applied', 'applied']);
+    expect(await act(h, 'reporter', [step(id, 'submit')])).toEqual(['applied']);
+    expect(await act(h, 'reporter2', [step(id, 'withdraw')])).toEqual([expect.stringMatching(/^FORBIDDEN: /)]);
+    expect(await act(h, 'editor', [step(id, 'take')])).toEqual(['applied']);
+    expect(await act(h, 'reporter', [step(id, 'withdraw')])).toEqual(['WRONG_STATE: Không thể rút bài: bài đang ở trạng thái “đang biên tập”']);
+    expect(await act(h, 'reporter', [step(id, 'spike')])).toEqual(['FORBIDDEN: Chỉ biên tập viên và tổng biên tập được loại bài']);
+    expect(await act(h, 'editor', [step(id, 'spike', { note: 'Trùng đề tài với bài đã đăng.' })])).toEqual(['applied']);
+    expect(await act(h, 'reporter', [step(id, 'unspike')])).toEqual(['FORBIDDEN: Chỉ biên tập viên và tổng biên tập được khôi phục bài']);
+    // A story spiked while being edited comes back to the queue, not to whoever held it.
+    expect(await act(h, 'editor2', [step(id, 'unspike')])).toEqual(['applied']);
+    expect((await serverCopy(h.url, h.token('editor'), id)).workflow).toMatchObject({ status: 'submitted', holder: null, spikedFrom: null });
+    expect((await audit(h, 'reporter', id)).map((e) => `${e.action}:${e.from}→${e.to}`)).toEqual([
+      'submit:draft→submitted',
+      'withdraw:submitted→draft',
+      'submit:draft→submitted',
+      'take:submitted→editing',
+      'spike:editing→spiked',
+      'unspike:spiked→submitted',
+    ]);
   });
 
   describe('status never travels by upsert', () => {
