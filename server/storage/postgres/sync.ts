@@ -101,7 +101,7 @@ export class PostgresSync implements SyncStore {
         [storyIds],
       );
       for (const r of locked.rows as Row[]) stories.set(String(r.id), storedFromRow(r));
-      await this.readFacts(c, stories);
+      if (stories.size > 0) await this.readFacts(c, stories);
     }
 
     const plan = planBatch(ops, user, claimed, prior, stories, decide);
