@@ -34,6 +34,7 @@ export const newsroomUser = z.strictObject({
 });
 export type NewsroomUser = z.infer<typeof newsroomUser>;
 export const usersAnswer = z.strictObject({ users: z.array(newsroomUser) });
+export type UsersAnswer = z.infer<typeof usersAnswer>;
 
 export const auditAnswer = z.strictObject({ entries: z.array(auditEntry) });
 
@@ -49,6 +50,7 @@ export const serverRevision = z.strictObject({
 });
 export type ServerRevision = z.infer<typeof serverRevision>;
 export const revisionsAnswer = z.strictObject({ revisions: z.array(serverRevision) });
+export type RevisionsAnswer = z.infer<typeof revisionsAnswer>;
 
 export const notificationsQuery = z.object({ after: isoTime.optional() });
 export const notificationsAnswer = z.strictObject({ notifications: z.array(notification) });

@@ -71,13 +71,21 @@ const userRow = z.object({
   id: z.string(),
   username: z.string(),
   role,
+  display_name: z.string().nullable(),
   password_hash: z.string(),
   created_at: z.union([z.string(), z.date()]),
 });
 
 export function parseUser(row: unknown): UserRecord {
   const r = userRow.parse(row);
-  return { id: r.id, username: r.username, role: r.role, passwordHash: r.password_hash, createdAt: toIso(r.created_at) };
+  return {
+    id: r.id,
+    username: r.username,
+    role: r.role,
+    displayName: r.display_name,
+    passwordHash: r.password_hash,
+    createdAt: toIso(r.created_at),
+  };
 }
 
 const teaserRow = z.object({

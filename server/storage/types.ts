@@ -14,6 +14,8 @@ export type UserRecord = {
   id: string;
   username: string;
   role: Role;
+  /** The name readers see in a byline; null when the account has none (the username stands in). */
+  displayName: string | null;
   passwordHash: string;
   createdAt: string;
 };

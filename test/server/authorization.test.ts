@@ -57,7 +57,7 @@ const TABLE: Row[] = [
     },
   },
   { endpoint: 'GET /api/me', expected: { anonymous: '401', reporter: '200', editor: '200', chief: '200' }, run: async (h, token) => status(await call(h.url, 'GET', '/api/me', { token })) },
-  { endpoint: 'GET /api/users', expected: { anonymous: '401', reporter: '403', editor: '200', chief: '200' }, run: async (h, token) => status(await call(h.url, 'GET', '/api/users', { token })) },
+  { endpoint: 'GET /api/users', expected: { anonymous: '401', reporter: '200', editor: '200', chief: '200' }, run: async (h, token) => status(await call(h.url, 'GET', '/api/users', { token })) },
   {
     endpoint: 'POST /api/users',
     expected: { anonymous: '401', reporter: '403', editor: '403', chief: '201' },

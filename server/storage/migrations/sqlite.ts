@@ -159,4 +159,13 @@ export const SQLITE_MIGRATIONS: Migration[] = [
       );
       CREATE INDEX notifications_user ON notifications(username, at);`,
   },
+  // 8 and 9 are taken by other branches' tables; these stand in until they land.
+  { version: 8, name: 'reserved for another branch', sql: 'SELECT 1;' },
+  { version: 9, name: 'reserved for another branch', sql: 'SELECT 1;' },
+  {
+    version: 10,
+    name: 'display names',
+    // The name readers see in a byline; NULL: the username stands in.
+    sql: 'ALTER TABLE users ADD COLUMN display_name TEXT;',
+  },
 ];
