@@ -121,6 +121,8 @@ export interface SyncStatus extends Required<SyncState> {
   serverUrl: string;
   /** Who is signed in; null when nobody is. */
   username: string | null;
+  /** The signed-in account's name for bylines (the username when the server gives none); null when nobody is signed in. */
+  displayName: string | null;
 }
 
 /** What sync could not do, in words: changes the server refused, and pulled changes set aside here. */

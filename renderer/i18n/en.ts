@@ -130,6 +130,7 @@ const en = {
     themes: { light: 'Light', dark: 'Dark', system: 'Follow the system' },
     userName: 'Writer name',
     userNameHint: 'Stories you create carry this name; the “My stories” filter uses it.',
+    userNameSignedIn: 'The display name of the server account {{username}}: stories you create belong to this account and are signed with this name by default.',
     targets: 'Length targets per section',
     targetsHint: 'How many words (syllables) a story in the section should have.',
     targetSection: 'Section',

@@ -121,6 +121,7 @@ const vi = {
     themes: { light: 'Sáng', dark: 'Tối', system: 'Theo hệ thống' },
     userName: 'Tên người viết',
     userNameHint: 'Bài bạn tạo mang tên này; bộ lọc “Bài của tôi” dùng nó.',
+    userNameSignedIn: 'Tên hiển thị của tài khoản {{username}} trên máy chủ: bài bạn tạo thuộc tài khoản này và mặc định ký tên này.',
     targets: 'Độ dài mục tiêu theo chuyên mục',
     targetsHint: 'Số chữ (âm tiết) mà một bài của chuyên mục nên có.',
     targetSection: 'Chuyên mục',

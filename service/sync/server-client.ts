@@ -9,9 +9,11 @@ import type { z } from 'zod';
 import {
   errorBody,
   loginResponse,
+  newsroomUser,
   pullPage,
   pushResponse,
   type LoginResponse,
+  type NewsroomUser,
   type PullPage,
   type PushResponse,
   type OutboxOp,
@@ -125,6 +127,11 @@ export class SyncServerClient {
   /** Content-addressed and idempotent: the same bytes always land at the same address. */
   async putMedia(sha256: string, bytes: Uint8Array): Promise<void> {
     await this.send('PUT', `/api/media/${sha256}`, bytes);
+  }
+
+  /** Who the token belongs to, as the server names them now. */
+  me(): Promise<NewsroomUser> {
+    return this.request('GET', '/api/me', newsroomUser);
   }
 
   pull(cursor: number, limit: number): Promise<PullPage> {

@@ -11,6 +11,8 @@ export type Role = 'reporter' | 'editor' | 'chief';
 export interface Account {
   username: string;
   role: Role;
+  /** Given with `user add --display-name`; without it the username stands in. */
+  displayName?: string;
 }
 
 export const PASSWORD = 'Mật khẩu toà soạn 2025';
@@ -39,7 +41,8 @@ export async function startDeskServer(
   const db: TestDatabase = await createDatabase(options.kind ?? 'sqlite');
   const env = { DATABASE_URL: db.url, LOG_LEVEL: 'warn' };
   for (const account of options.accounts ?? [REPORTER, EDITOR]) {
-    const cli = await runServerCli(['user', 'add', account.username, '--role', account.role], `${PASSWORD}\n`, env);
+    const named = account.displayName === undefined ? [] : ['--display-name', account.displayName];
+    const cli = await runServerCli(['user', 'add', account.username, '--role', account.role, ...named], `${PASSWORD}\n`, env);
     if (cli.code !== 0) throw new Error(`user add ${account.username}: ${cli.stderr}`);
   }
   let process: ServerProcess | null = await startServer(env, { keepLogs: options.keepLogs ?? false });
