@@ -3,7 +3,7 @@
 // instances sharing one database). Policy lives outside: applyOp receives a pure
 // `decide` function and only guarantees atomicity, dedupe and ordering.
 import type { RevisionReason, Story } from '../../core/story';
-import type { SyncOp } from '../../core/sync';
+import type { ServerRevision, SyncOp } from '../../core/sync';
 import type { Role } from '../../core/newsroom/roles';
 import type { PublicAddress } from '../../core/site/address';
 import type { AuditEntry, Notification, NotificationDraft, WorkflowFields } from '../../core/workflow';
@@ -169,6 +169,12 @@ export interface NotificationStore {
   markRead(username: string, ids: readonly string[], at: string): Promise<void>;
 }
 
+/** A story's history: the version every applied change to its text left behind. */
+export interface HistoryStore {
+  /** The story's revisions, newest first, at most `limit`. */
+  revisions(storyId: string, limit: number): Promise<ServerRevision[]>;
+}
+
 /** Images, addressed by sha256. */
 export interface MediaStore {
   /** Stores an image once; returns false when those bytes were already there. */
@@ -196,6 +202,7 @@ export interface Storage {
   close(): Promise<void>;
   readonly accounts: AccountStore;
   readonly sync: SyncStore;
+  readonly history: HistoryStore;
   readonly media: MediaStore;
   readonly site: SiteStore;
   readonly notifications: NotificationStore;
