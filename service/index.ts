@@ -89,7 +89,7 @@ export async function createAppService(options: AppServiceOptions): Promise<AppS
     ...storyHandlers(context),
     ...searchHandlers(context),
     ...importHandlers(context),
-    ...revisionHandlers(context),
+    ...revisionHandlers(context, sync.history),
     ...mediaHandlers(context),
     ...settingsHandlers(context),
     ...syncHandlers(sync),

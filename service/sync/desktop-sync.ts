@@ -7,10 +7,13 @@ import type { ConflictStore } from '../../db';
 import { resolveConflict } from './resolve';
 import { memoryTokenStore, type TokenStore } from './token-store';
 import type { SyncOptions } from './options';
+import { NewsroomHistory } from './newsroom-history';
 import { SyncWorker } from './worker';
 
 export interface DesktopSync {
   worker: SyncWorker;
+  /** The server's versions of a story, for the history panel. */
+  history: NewsroomHistory;
   conflicts: ConflictStore;
   resolve(storyId: string, keep: 'mine' | 'theirs'): ReturnType<typeof resolveConflict>;
   problems(): SyncProblems;
@@ -39,6 +42,7 @@ export function createDesktopSync(
   );
   return {
     worker,
+    history: new NewsroomHistory(worker),
     conflicts: store.conflicts,
     resolve: (storyId, keep) => resolveConflict(context, storyId, keep),
     problems: () => ({

@@ -12,9 +12,11 @@ import {
   newsroomUser,
   pullPage,
   pushResponse,
+  revisionsAnswer,
   type LoginResponse,
   type NewsroomUser,
   type PullPage,
+  type RevisionsAnswer,
   type PushResponse,
   type OutboxOp,
 } from '../../core/sync';
@@ -132,6 +134,11 @@ export class SyncServerClient {
   /** Who the token belongs to, as the server names them now. */
   me(): Promise<NewsroomUser> {
     return this.request('GET', '/api/me', newsroomUser);
+  }
+
+  /** The versions the server keeps of a story, newest first. */
+  revisions(storyId: string): Promise<RevisionsAnswer> {
+    return this.request('GET', `/api/stories/${encodeURIComponent(storyId)}/revisions`, revisionsAnswer);
   }
 
   pull(cursor: number, limit: number): Promise<PullPage> {

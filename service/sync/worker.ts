@@ -126,6 +126,12 @@ export class SyncWorker {
     };
   }
 
+  /** For a request besides sync (a story's server versions): a client of the signed-in server, or null. */
+  newsroomClient(timeoutMs = this.limits.requestTimeoutMs): SyncServerClient | null {
+    const account = this.account();
+    return account ? this.client(account.serverUrl, account.token, timeoutMs) : null;
+  }
+
   /** Runs a round now (after the one under way, if any) and answers how it went. */
   async syncNow(): Promise<SyncStatus> {
     if (this.running) await this.running;
