@@ -90,7 +90,7 @@ export async function createAppService(options: AppServiceOptions): Promise<AppS
     ...searchHandlers(context),
     ...importHandlers(context),
     ...revisionHandlers(context, sync.history),
-    ...mediaHandlers(context),
+    ...mediaHandlers(context, sync.mediaDownloads),
     ...settingsHandlers(context),
     ...syncHandlers(sync),
   };
