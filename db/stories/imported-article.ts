@@ -1,8 +1,9 @@
 // Turns one imported article into stories in the local store: the article
 // itself and, when asked, its teasers as short archived stories. The related
-// line is split at headlines the store already knows, and those become a
-// related-stories block with links. One file is one transaction: a kill or an
-// error leaves the whole file imported or none of it.
+// line is split at headlines the store already knows (rule R), and it opens the
+// body as a related-stories block: known titles linked, the rest kept as text.
+// One file is one transaction: a kill or an error leaves the whole file
+// imported or none of it.
 import type { Database } from 'better-sqlite3';
 import { splitRelatedLine, toStoryContent, type ImportedArticle, type Teaser } from '../../core/import';
 import { emptyBody, type RelatedStoryRef, type StoryContent } from '../../core/story';
@@ -67,7 +68,7 @@ export function storeImportedArticle(
       }
     }
     const related = relatedRefs(article, liveHeadlines(db));
-    const content = toStoryContent(article, related.some((ref) => ref.id !== null) ? { related } : {});
+    const content = toStoryContent(article, { related });
     if (related.length > 0) content.related = related.map((ref) => ref.title);
     const story = stories.create(content, { author: options.author, reason: 'import' });
     return { storyId: story.id, teaserIds };

@@ -193,6 +193,11 @@ export interface SiteStore {
   latestPublished(query: TeaserQuery): Promise<Teaser[]>;
   countPublished(sectionSlug?: string): Promise<number>;
   publishedByIds(ids: string[]): Promise<Teaser[]>;
+  /**
+   * Published stories (but `excludeId`) whose headline occurs, as written, in
+   * `text`: the titles an unlinked related-story line holds (core/site/related-line.ts).
+   */
+  publishedTitledIn(text: string, excludeId: string, limit: number): Promise<Teaser[]>;
 }
 
 /** The server's storage, one object per concern; ./sqlite and ./postgres each build one. */
