@@ -101,6 +101,8 @@ export interface StorySummary {
   wordCount: number;
   updatedAt: string;
   deletedAt: string | null;
+  /** True for reference material kept on this desk only (an import's archive teasers): never sent, in no workflow status. */
+  localOnly?: boolean;
 }
 
 export interface SearchHit {

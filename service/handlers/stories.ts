@@ -27,6 +27,7 @@ function toListItem(summary: StoredSummary): StorySummary {
     wordCount: summary.wordCount,
     updatedAt: summary.updatedAt,
     deletedAt: summary.deletedAt,
+    ...(summary.localOnly ? { localOnly: true } : {}),
   };
 }
 
