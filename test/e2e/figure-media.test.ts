@@ -8,7 +8,7 @@ import { eventually } from '../helpers/e2e/page';
 import { useAppSession } from '../helpers/e2e/session';
 import { login, push } from '../helpers/server/api';
 import { IMAGES, sha256 } from '../helpers/server/images';
-import { newId } from '../helpers/server/stories';
+import { newId, transition } from '../helpers/server/stories';
 import { EDITOR, PASSWORD, REPORTER, startDeskServer, type DeskServer } from '../helpers/sync-server';
 
 const HEADLINE = 'LĐLĐ quận Hai Bà Trưng tiếp tục đổi mới, hoạt động hiệu quả vì người lao động';
@@ -39,8 +39,9 @@ describe('figures of a story pulled from the server', () => {
       nodes.figure({ src: `media:${photo}`, caption: CAPTION_1 }),
       nodes.figure({ src: `media:${LOST}`, caption: CAPTION_2 }),
     ]);
-    const payload = { headline: HEADLINE, sapo: '', byline: 'H.Phong', section: 'Công đoàn', tags: [], slug: '', related: [], body, status: 'submitted' as const };
-    expect((await push(server.url, reporter, [{ opId: newId(), kind: 'upsert', storyId: id, baseRev: 0, payload }])).results[0]).toMatchObject({ status: 'applied' });
+    const payload = { headline: HEADLINE, sapo: '', byline: 'H.Phong', section: 'Công đoàn', tags: [], slug: '', related: [], body };
+    const sent = await push(server.url, reporter, [{ opId: newId(), kind: 'upsert', storyId: id, baseRev: 0, payload }, transition(id, { action: 'submit' })]);
+    expect(sent.results.map((r) => r.status)).toEqual(['applied', 'applied']);
 
     const app = await session.startApp();
     await app.rpc('sync.signIn', { serverUrl: server.url, username: EDITOR.username, password: PASSWORD });

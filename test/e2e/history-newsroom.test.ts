@@ -1,13 +1,13 @@
-// The editor's desk, in a real browser, opens the history of a story the
-// reporter wrote on another desk: the reporter's versions are there, read from
-// the real server, each with author, time and reason and marked as the
-// server's; the first can be compared with the current text.
+// An editor's desk, in a real browser, opens the history of a story the reporter
+// wrote on another desk and the same editor edited elsewhere: both versions are
+// there, read from the real server, each with author, time and reason and
+// marked as the server's; the reporter's can be compared with the current text.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { storyContentOf } from '../helpers/db-story-content';
 import { eventually } from '../helpers/e2e/page';
 import { useAppSession } from '../helpers/e2e/session';
 import { login, push } from '../helpers/server/api';
-import { newId } from '../helpers/server/stories';
+import { newId, transition } from '../helpers/server/stories';
 import { EDITOR, PASSWORD, REPORTER, startDeskServer, type DeskServer } from '../helpers/sync-server';
 
 const HEADLINE = 'Cụm thi đua số 4 triển khai hiệu quả công tác chăm lo đời sống cho đoàn viên';
@@ -30,16 +30,18 @@ afterAll(async () => {
 
 describe('the history of a story written on another desk', () => {
   test('shows the reporter’s versions from the server, with author, time and reason', async () => {
-    // The reporter's desk: a draft, then the submitted text (two versions on the server).
+    // The reporter's desk writes and submits; on another desk the editor takes the story and edits the sapo.
     const reporter = await login(server.url, REPORTER.username, PASSWORD);
     const id = newId();
     const draft = storyContentOf({ headline: HEADLINE, sapo: SAPO_FIRST, paragraphs: [P1], section: 'Công đoàn', byline: 'Mạnh Quân' });
-    const payload = { ...draft, id, status: 'draft' as const, createdAt: new Date().toISOString() };
-    expect((await push(server.url, reporter, [{ opId: newId(), kind: 'upsert', storyId: id, baseRev: 0, payload }])).results[0]).toMatchObject({ status: 'applied' });
-    const submitted = { ...payload, sapo: SAPO_SUBMITTED, status: 'submitted' as const };
-    expect((await push(server.url, reporter, [{ opId: newId(), kind: 'upsert', storyId: id, baseRev: 1, payload: submitted }])).results[0]).toMatchObject({ status: 'applied' });
+    const payload = { ...draft, id, createdAt: new Date().toISOString() };
+    const written = await push(server.url, reporter, [{ opId: newId(), kind: 'upsert', storyId: id, baseRev: 0, payload }, transition(id, { action: 'submit' })]);
+    expect(written.results.map((r) => r.status)).toEqual(['applied', 'applied']);
+    const editor = await login(server.url, EDITOR.username, PASSWORD);
+    const edited = await push(server.url, editor, [transition(id, { action: 'take' }), { opId: newId(), kind: 'upsert', storyId: id, baseRev: 1, payload: { ...payload, sapo: SAPO_SUBMITTED } }]);
+    expect(edited.results.map((r) => r.status)).toEqual(['applied', 'applied']);
 
-    // The editor's desk pulls it.
+    // This editor's desk, which wrote none of it, pulls it.
     const app = await session.startApp();
     await app.rpc('sync.signIn', { serverUrl: server.url, username: EDITOR.username, password: PASSWORD });
     await eventually(async () => {
@@ -66,7 +68,7 @@ describe('the history of a story written on another desk', () => {
       });
     }
     expect(rows).toEqual([
-      { reason: 'Gửi duyệt · trên máy chủ', author: `bởi ${REPORTER.username}`, time: 'vừa xong', serverRev: '2' },
+      { reason: 'Lưu phiên bản · trên máy chủ', author: `bởi ${EDITOR.username}`, time: 'vừa xong', serverRev: '2' },
       { reason: 'Lưu phiên bản · trên máy chủ', author: `bởi ${REPORTER.username}`, time: 'vừa xong', serverRev: '1' },
     ]);
 

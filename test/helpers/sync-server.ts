@@ -36,10 +36,10 @@ export interface DeskServer {
 }
 
 export async function startDeskServer(
-  options: { kind?: DatabaseKind; accounts?: readonly Account[]; keepLogs?: boolean } = {},
+  options: { kind?: DatabaseKind; accounts?: readonly Account[]; keepLogs?: boolean; env?: Record<string, string> } = {},
 ): Promise<DeskServer> {
   const db: TestDatabase = await createDatabase(options.kind ?? 'sqlite');
-  const env = { DATABASE_URL: db.url, LOG_LEVEL: 'warn' };
+  const env = { DATABASE_URL: db.url, LOG_LEVEL: 'warn', ...options.env };
   for (const account of options.accounts ?? [REPORTER, EDITOR]) {
     const named = account.displayName === undefined ? [] : ['--display-name', account.displayName];
     const cli = await runServerCli(['user', 'add', account.username, '--role', account.role, ...named], `${PASSWORD}\n`, env);

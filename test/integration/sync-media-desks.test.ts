@@ -7,10 +7,9 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodes, type StoryContent } from '../../core/story';
-import { upsertPayloadOf } from '../../db';
 import { login, push } from '../helpers/server/api';
 import { IMAGES, sha256 } from '../helpers/server/images';
-import { newId } from '../helpers/server/stories';
+import { transition } from '../helpers/server/stories';
 import { openDesk, waitFor, waitSynced, type Desk } from '../helpers/sync-desk';
 import { EDITOR, PASSWORD, REPORTER, startDeskServer, type DeskServer } from '../helpers/sync-server';
 
@@ -46,17 +45,14 @@ const withFigure = (src: string): StoryContent => ({
   body: nodes.bodyOf([nodes.paragraph(nodes.inlineFromText('Đoạn mở đầu.')), nodes.figure({ src, caption: CAPTION })]),
 });
 
-/** The reporter submits, so that the editor may see the story; then the editor's desk pulls it. */
-async function handToEditor(id: string, rev: number): Promise<void> {
+/** The reporter submits (a transition, straight through the API), so that the editor may see the story; the editor's desk pulls it. */
+async function handToEditor(id: string): Promise<void> {
   const token = await login(server.url, REPORTER.username, PASSWORD);
-  const story = await reporter.service.call('stories.get', { id });
-  const { results } = await push(server.url, token, [
-    { opId: newId(), kind: 'upsert', storyId: id, baseRev: rev, payload: { ...upsertPayloadOf(story), status: 'submitted' } },
-  ]);
+  const { results } = await push(server.url, token, [transition(id, { action: 'submit' })]);
   expect(results[0]).toMatchObject({ status: 'applied' });
   await waitFor('the story on the editor’s desk', async () => {
     await editor.service.call('sync.now', {});
-    return (await editor.service.call('stories.get', { id }).catch(() => null))?.rev === rev + 1;
+    return (await editor.service.call('stories.get', { id }).catch(() => null))?.status === 'submitted';
   });
 }
 
@@ -66,7 +62,7 @@ describe('an image added on one desk', () => {
     const story = await reporter.service.call('stories.create', { content: withFigure(added.src) });
     await reporter.service.call('stories.save', { id: story.id, content: withFigure(added.src) });
     await waitSynced(reporter.service);
-    await handToEditor(story.id, 1);
+    await handToEditor(story.id);
 
     const got = await editor.service.call('media.get', { sha256: added.sha256 });
     expect(got).toEqual({ sha256: added.sha256, mime: 'image/png', bytes: IMAGES.png.toString('base64') });

@@ -7,9 +7,10 @@ import { beforeAll, expect, it } from 'vitest';
 import { parseArticleText, toStoryContent } from '../../core/import';
 import { push, pullAll } from '../helpers/server/api';
 import { documentOrder, parseHtml, texts, attrs } from '../helpers/server/dom';
+import { ARCHIVE_CHECKLIST_ENV } from '../helpers/server/checklists';
 import { describeEachDatabase } from '../helpers/server/harness';
 import { RELATED_TITLES, SAMPLE_FILES } from '../helpers/server/samples';
-import { newId, publish, storyPayload, upsert } from '../helpers/server/stories';
+import { newId, storyPayload, toPublished, upsert } from '../helpers/server/stories';
 
 const SAMPLES = new URL('../../../shared/samples/articles/', import.meta.url);
 const imported = (file: string) => toStoryContent(parseArticleText(readFileSync(new URL(file, SAMPLES), 'utf8')));
@@ -19,8 +20,8 @@ describeEachDatabase('the related-story line on the public page', (h) => {
 
   async function publishStory(payload: ReturnType<typeof storyPayload>): Promise<string> {
     const id = newId();
-    const { results } = await push(h.url, h.token('chief'), [upsert(id, 0, payload), publish(id, 1)]);
-    expect(results.map((r) => r.status)).toEqual(['applied', 'applied']);
+    const { results } = await push(h.url, h.token('chief'), [upsert(id, 0, payload), ...toPublished(id)]);
+    expect(results.filter((r) => r.status !== 'applied')).toEqual([]);
     const copy = (await pullAll(h.url, h.token('chief'))).find((c) => c.story.id === id);
     const path = `/cong-doan/${copy?.story.slug}-${id.replace(/-/g, '').slice(-8)}.html`;
     paths.set(id, path);
@@ -63,4 +64,4 @@ describeEachDatabase('the related-story line on the public page', (h) => {
     expect(texts(doc, '.related-stories li')).toEqual(RELATED_TITLES.cum);
     expect(attrs(doc, '.related-stories a', 'href')).toEqual([paths.get(ba)]);
   });
-});
+}, { env: ARCHIVE_CHECKLIST_ENV });

@@ -1,11 +1,12 @@
 // GET /api/stories/:id/revisions: the versions the server keeps of a story, for
-// every desk's history panel. The reporter writes and submits, the editor edits:
-// each sees the other's versions, with author, time and reason, newest first.
-import { describe, expect, it } from 'vitest';
+// every desk's history panel. The reporter writes twice and submits, the editor
+// takes the story and edits it: each sees the other's versions, with author, time
+// and reason, newest first. (Transitions change no text: they are in the audit log.)
+import { expect, it } from 'vitest';
 import { revisionsAnswer } from '../../core/sync';
 import { call, push } from '../helpers/server/api';
 import { describeEachDatabase } from '../helpers/server/harness';
-import { bodyOfParagraphs, newId, storyPayload, upsert } from '../helpers/server/stories';
+import { bodyOfParagraphs, newId, storyPayload, transition, upsert } from '../helpers/server/stories';
 
 const SAPO_EDITED = 'Biên tập viên rút gọn sapo: Cụm thi đua số 4 chăm lo tốt đời sống đoàn viên.';
 
@@ -16,11 +17,12 @@ describeEachDatabase("a story's versions on the server", (h) => {
     const id = newId();
     const started = Date.now();
     const draft = storyPayload();
-    await push(h.url, h.token('reporter'), [upsert(id, 0, draft)]);
-    await push(h.url, h.token('reporter'), [upsert(id, 1, { ...draft, status: 'submitted' })]);
-    const edited = { ...draft, status: 'submitted' as const, sapo: SAPO_EDITED, body: bodyOfParagraphs('Đoạn biên tập viên viết lại.') };
-    const { results } = await push(h.url, h.token('editor'), [upsert(id, 2, edited)]);
-    expect(results[0]).toMatchObject({ status: 'applied', rev: 3 });
+    const second = { ...draft, byline: 'Mạnh Quân (Báo Lao động Thủ đô)' };
+    await push(h.url, h.token('reporter'), [upsert(id, 0, draft), upsert(id, 1, second), transition(id, { action: 'submit' })]);
+    const edited = { ...second, sapo: SAPO_EDITED, body: bodyOfParagraphs('Đoạn biên tập viên viết lại.') };
+    const { results } = await push(h.url, h.token('editor'), [transition(id, { action: 'take' }), upsert(id, 2, edited)]);
+    expect(results.map((r) => r.status)).toEqual(['applied', 'applied']);
+    expect(results[1]).toMatchObject({ rev: 3 });
 
     for (const reader of ['editor', 'reporter', 'chief'] as const) {
       const reply = await revisionsOf(id, h.token(reader));
@@ -28,7 +30,7 @@ describeEachDatabase("a story's versions on the server", (h) => {
       const { revisions } = revisionsAnswer.parse(reply.json());
       expect(revisions.map(({ rev, author, reason }) => ({ rev, author, reason }))).toEqual([
         { rev: 3, author: h.accounts.editor.username, reason: 'save' },
-        { rev: 2, author: h.accounts.reporter.username, reason: 'submit' },
+        { rev: 2, author: h.accounts.reporter.username, reason: 'save' },
         { rev: 1, author: h.accounts.reporter.username, reason: 'save' },
       ]);
       expect(revisions[0]?.content).toMatchObject({ sapo: SAPO_EDITED, headline: draft.headline });
