@@ -74,6 +74,16 @@ const TABLE: Row[] = [
     expected: { anonymous: '401', reporter: '200', editor: '200', chief: '200' },
     run: async (h, token) => status(await call(h.url, 'GET', `/api/stories/${(await reporterStory(h, 'submitted')).id}`, { token })),
   },
+  {
+    endpoint: "GET /api/stories/:id/revisions (reporter's draft)",
+    expected: { anonymous: '401', reporter: '200', editor: '404', chief: '404' },
+    run: async (h, token) => status(await call(h.url, 'GET', `/api/stories/${(await reporterStory(h, 'draft')).id}/revisions`, { token })),
+  },
+  {
+    endpoint: 'GET /api/stories/:id/revisions (submitted story)',
+    expected: { anonymous: '401', reporter: '200', editor: '200', chief: '200' },
+    run: async (h, token) => status(await call(h.url, 'GET', `/api/stories/${(await reporterStory(h, 'submitted')).id}/revisions`, { token })),
+  },
   { endpoint: 'GET /api/sync/pull', expected: { anonymous: '401', reporter: '200', editor: '200', chief: '200' }, run: async (h, token) => status(await call(h.url, 'GET', '/api/sync/pull', { token })) },
   {
     endpoint: 'push upsert (new story)',
