@@ -13,7 +13,6 @@ import { registerMediaRoutes } from './media/routes';
 import { SiteClock } from './site/page-cache';
 import { registerSiteRoutes } from './site/routes';
 import type { Storage } from './storage/types';
-import { registerHistoryRoutes } from './sync/history-routes';
 import { registerNewsroomRoutes } from './sync/newsroom-routes';
 import { registerSyncRoutes } from './sync/routes';
 import { startScheduler } from './sync/scheduler';
@@ -67,7 +66,6 @@ export function buildApp({ storage, config }: AppOptions): FastifyInstance {
   const onSiteMayHaveChanged = () => clock.invalidate();
   registerSyncRoutes(app, { storage, auth, checklist: config.checklist, onSiteMayHaveChanged });
   registerNewsroomRoutes(app, { storage, auth, checklist: config.checklist });
-  registerHistoryRoutes(app, { storage, auth });
   if (config.schedulerIntervalMs > 0) {
     let stopScheduler: (() => Promise<void>) | null = null;
     app.addHook('onReady', async () => {
