@@ -2,14 +2,15 @@
 // uploaded from another desk, shows on the editor's desk, which fetches it from
 // the real server. A figure whose image exists nowhere shows a placeholder in
 // words with a way to replace it, and the replacement then shows.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { nodes } from '../../core/story';
 import { eventually } from '../helpers/e2e/page';
+import { useDeskServer } from '../helpers/e2e/desk-server';
 import { useAppSession } from '../helpers/e2e/session';
 import { login, push } from '../helpers/server/api';
 import { IMAGES, sha256 } from '../helpers/server/images';
 import { newId, transition } from '../helpers/server/stories';
-import { EDITOR, PASSWORD, REPORTER, startDeskServer, type DeskServer } from '../helpers/sync-server';
+import { EDITOR, PASSWORD, REPORTER } from '../helpers/sync-server';
 
 const HEADLINE = 'LĐLĐ quận Hai Bà Trưng tiếp tục đổi mới, hoạt động hiệu quả vì người lao động';
 const CAPTION_1 = 'LĐLĐ quận Hai Bà Trưng trao quà cho người lao động làm việc trực tiếp trong dịp Tết Nguyên đán Ất Tỵ 2025.';
@@ -17,15 +18,7 @@ const CAPTION_2 = 'LĐLĐ quận Hai Bà Trưng ký kết thoả thuận hợp t
 const LOST = sha256(Buffer.from('ảnh đã mất trước khi kịp tải lên'));
 
 const session = useAppSession();
-let server: DeskServer;
-
-beforeAll(async () => {
-  server = await startDeskServer();
-});
-
-afterAll(async () => {
-  await server?.close();
-});
+const server = useDeskServer();
 
 describe('figures of a story pulled from the server', () => {
   test('show the image from the other desk, and a placeholder with a way out for one that is gone', async () => {

@@ -2,13 +2,14 @@
 // wrote on another desk and the same editor edited elsewhere: both versions are
 // there, read from the real server, each with author, time and reason and
 // marked as the server's; the reporter's can be compared with the current text.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { storyContentOf } from '../helpers/db-story-content';
 import { eventually } from '../helpers/e2e/page';
+import { useDeskServer } from '../helpers/e2e/desk-server';
 import { useAppSession } from '../helpers/e2e/session';
 import { login, push } from '../helpers/server/api';
 import { newId, transition } from '../helpers/server/stories';
-import { EDITOR, PASSWORD, REPORTER, startDeskServer, type DeskServer } from '../helpers/sync-server';
+import { EDITOR, PASSWORD, REPORTER } from '../helpers/sync-server';
 
 const HEADLINE = 'Cụm thi đua số 4 triển khai hiệu quả công tác chăm lo đời sống cho đoàn viên';
 const SAPO_FIRST =
@@ -18,15 +19,7 @@ const P1 =
   'Dự buổi khảo sát có đồng chí Đàm Công Lợi - Phó Bí thư Thường trực Huyện ủy, Chủ tịch Hội đồng nhân dân huyện Quốc Oai; lãnh đạo các Ban LĐLĐ thành phố Hà Nội.';
 
 const session = useAppSession();
-let server: DeskServer;
-
-beforeAll(async () => {
-  server = await startDeskServer();
-});
-
-afterAll(async () => {
-  await server?.close();
-});
+const server = useDeskServer();
 
 describe('the history of a story written on another desk', () => {
   test('shows the reporter’s versions from the server, with author, time and reason', async () => {

@@ -2,22 +2,15 @@
 // signed in to a real server: the list shows the 17 teasers as what they are,
 // reference stories on this computer, never as "Đã đăng"; the server gets the
 // article and nothing else; the "Đã đăng" filter finds nothing.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { eventually } from '../helpers/e2e/page';
 import { LDLD } from '../helpers/e2e/samples';
+import { useDeskServer } from '../helpers/e2e/desk-server';
 import { useAppSession } from '../helpers/e2e/session';
-import { PASSWORD, REPORTER, startDeskServer, type DeskServer } from '../helpers/sync-server';
+import { PASSWORD, REPORTER } from '../helpers/sync-server';
 
 const session = useAppSession();
-let server: DeskServer;
-
-beforeAll(async () => {
-  server = await startDeskServer();
-});
-
-afterAll(async () => {
-  await server?.close();
-});
+const server = useDeskServer();
 
 describe('an import with teasers', () => {
   test('lists the teasers as reference kept on this computer, and sends only the article', async () => {

@@ -3,28 +3,21 @@
 // titles), the story syncs and is published; the public article shows the
 // related line after the sapo, as the sample does, with a link for the title
 // that matches a published story, and that link leads to it.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { contentOf } from '../../db';
 import { eventually } from '../helpers/e2e/page';
 import { importSample, LDLD, LDLD_FILE } from '../helpers/e2e/samples';
+import { useDeskServer } from '../helpers/e2e/desk-server';
 import { useAppSession } from '../helpers/e2e/session';
 import { login, pullAll, push } from '../helpers/server/api';
 import { RELATED_TITLES } from '../helpers/server/samples';
 import { ARCHIVE_CHECKLIST_ENV } from '../helpers/server/checklists';
 import { newId, storyPayload, toPublished, upsert } from '../helpers/server/stories';
-import { EDITOR, PASSWORD, startDeskServer, type DeskServer } from '../helpers/sync-server';
+import { EDITOR, PASSWORD } from '../helpers/sync-server';
 
 const session = useAppSession();
-let server: DeskServer;
-
-beforeAll(async () => {
-  // The sample's figures come without their photos: the checklist only warns of it here.
-  server = await startDeskServer({ env: ARCHIVE_CHECKLIST_ENV });
-});
-
-afterAll(async () => {
-  await server?.close();
-});
+// The sample's figures come without their photos: the checklist only warns of it here.
+const server = useDeskServer({ env: ARCHIVE_CHECKLIST_ENV });
 
 const shortId = (id: string) => id.replace(/-/g, '').slice(-8);
 

@@ -2,23 +2,16 @@
 // as the account, and a new story's byline is the account's display name. The
 // dialog was opened before the sign-in with the OS user's name in "Tên người
 // viết"; saving it afterwards must not make that name the writer again.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { eventually } from '../helpers/e2e/page';
+import { useDeskServer } from '../helpers/e2e/desk-server';
 import { useAppSession } from '../helpers/e2e/session';
-import { PASSWORD, startDeskServer, type Account, type DeskServer } from '../helpers/sync-server';
+import { PASSWORD, type Account } from '../helpers/sync-server';
 
 const REPORTER: Account = { username: 'hphong', role: 'reporter', displayName: 'Nguyễn Hoàng Phong' };
 
 const session = useAppSession();
-let server: DeskServer;
-
-beforeAll(async () => {
-  server = await startDeskServer({ accounts: [REPORTER] });
-});
-
-afterAll(async () => {
-  await server?.close();
-});
+const server = useDeskServer({ accounts: [REPORTER] });
 
 describe('signing in from the settings dialog', () => {
   test('new stories are by the account, signed with its display name', async () => {
