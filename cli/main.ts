@@ -14,7 +14,7 @@ import { statsCommand } from './commands/stats';
 const USAGE = `Cách dùng: npm run newsdesk -- <lệnh> [tuỳ chọn]
 
 Lệnh:
-  import TỆP...            nhập bài .txt hoặc .docx (--dry-run: chỉ xem, không ghi; --with-teasers: nhập cả tin gợi ý làm bài lưu trữ; --author TÊN)
+  import TỆP...            nhập bài .txt hoặc .docx (--dry-run: chỉ xem, không ghi; --with-teasers: nhập cả tin cuối trang làm tin tham khảo, chỉ trên máy này; --author TÊN)
   search "TỪ KHOÁ"         tìm bài, có dấu hay không dấu đều được (--limit N)
   show MÃ                  xem một bài
   export MÃ --format F     xuất bài: json, html hoặc txt

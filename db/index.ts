@@ -25,7 +25,7 @@ export { defaultSettings, type SettingsStore } from './settings/settings-store';
 export { Outbox, upsertPayloadOf, type ChangeKind, type DeadOp, type OutgoingOp } from './outbox/outbox';
 export type { ConflictStore, OpenConflict } from './sync-state/conflicts';
 export type { Reconciler } from './sync-state/reconcile';
-export { accountKey, cursorValue, timeValue, type SyncMeta } from './sync-state/sync-meta';
+export { accountKey, cursorValue, timeValue, SIGNED_IN_KEY, signedInAccount, type SignedInAccount, type SyncMeta } from './sync-state/sync-meta';
 export type { SetAsideChange, SetAsideChanges } from './sync-state/set-aside';
 export type { MediaStore, StoredMedia } from './media/media-store';
 export { tidyStore } from './maintenance';

@@ -14,7 +14,11 @@ export function countStore(db: Database): StoreCounts {
   const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
   const byStatus: Record<string, number> = {};
   const rows = db
-    .prepare('SELECT status, COUNT(*) AS n FROM stories WHERE deleted_at IS NULL GROUP BY status ORDER BY status')
+    // Reference stories (an import's teasers, kept on this desk) are in no status of the workflow.
+    .prepare(
+      `SELECT CASE WHEN local_only = 1 THEN 'reference' ELSE status END AS status, COUNT(*) AS n
+       FROM stories WHERE deleted_at IS NULL GROUP BY 1 ORDER BY 1`,
+    )
     .all() as Array<{ status: string; n: number }>;
   for (const row of rows) byStatus[row.status] = row.n;
   return {

@@ -89,8 +89,8 @@ export async function createAppService(options: AppServiceOptions): Promise<AppS
     ...storyHandlers(context),
     ...searchHandlers(context),
     ...importHandlers(context),
-    ...revisionHandlers(context),
-    ...mediaHandlers(context),
+    ...revisionHandlers(context, sync.history),
+    ...mediaHandlers(context, sync.mediaDownloads),
     ...settingsHandlers(context),
     ...syncHandlers(sync),
   };

@@ -53,7 +53,7 @@ export async function importCommand(ctx: CliContext, files: string[], flags: Imp
     return;
   }
   for (const result of results) {
-    const teasers = result.teaserIds.length > 0 ? `, ${result.teaserIds.length} tin lưu trữ` : '';
+    const teasers = result.teaserIds.length > 0 ? `, ${result.teaserIds.length} tin tham khảo (chỉ trên máy này)` : '';
     ctx.print(`Đã nhập ${result.file} → ${result.storyId}${teasers}`);
     for (const warning of result.warnings) ctx.print(`  cảnh báo: ${warning}`);
   }

@@ -18,7 +18,7 @@ export function showCommand(ctx: CliContext, id: string): void {
   ctx.print(
     [
       `Mã:          ${story.id}`,
-      `Trạng thái:  ${story.status}${story.deletedAt ? ' (trong thùng rác)' : ''}`,
+      `Trạng thái:  ${story.localOnly ? 'tin tham khảo (chỉ trên máy này)' : story.status}${story.deletedAt ? ' (trong thùng rác)' : ''}`,
       `Chuyên mục:  ${story.section || '—'}`,
       `Tác giả:     ${story.author}`,
       `Số chữ:      ${story.wordCount}`,

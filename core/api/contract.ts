@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import type { ImportedArticle } from '../import';
 import type { SyncState } from './events';
+import { isServerRevisionId } from '../sync/newsroom-history';
 import {
   storyContent,
   storyStatus,
@@ -15,6 +16,10 @@ import {
 } from '../story';
 
 const id = z.uuid({ message: 'Mã bài viết không hợp lệ' });
+/** A revision of this desk (a UUID), or one the server keeps ("server:<storyId>:<rev>", core/sync/newsroom-history). */
+const revisionId = z.string().refine((value) => id.safeParse(value).success || isServerRevisionId(value), {
+  message: 'Mã bài viết không hợp lệ',
+});
 /** Bytes travel as base64 so that both transports carry plain JSON. */
 const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Dữ liệu tệp không phải base64');
 const fileName = z.string().min(1).max(255);
@@ -59,9 +64,9 @@ export const handlerArgs = {
   'import.preview': z.strictObject({ fileName, bytes: base64 }),
   'import.create': z.strictObject({ fileName, bytes: base64, withTeasers: z.boolean().optional() }),
   'revisions.list': z.strictObject({ storyId: id }),
-  'revisions.get': z.strictObject({ id }),
+  'revisions.get': z.strictObject({ id: revisionId }),
   /** `storyId`, when given, is the story the user has open: a revision of another story is refused. */
-  'revisions.restore': z.strictObject({ id, storyId: id.optional() }),
+  'revisions.restore': z.strictObject({ id: revisionId, storyId: id.optional() }),
   'media.add': z.strictObject({ fileName: fileName.optional(), bytes: base64 }),
   'media.get': z.strictObject({ sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
   'settings.get': z.strictObject({}),
@@ -96,6 +101,8 @@ export interface StorySummary {
   wordCount: number;
   updatedAt: string;
   deletedAt: string | null;
+  /** True for reference material kept on this desk only (an import's archive teasers): never sent, in no workflow status. */
+  localOnly?: boolean;
 }
 
 export interface SearchHit {
@@ -112,6 +119,8 @@ export interface RevisionSummary {
   reason: RevisionReason;
   /** True for the autosave still being written to: its text may change until it is sealed. */
   open: boolean;
+  /** Set for a version the newsroom server keeps (not written on this desk): its revision number there. */
+  serverRev?: number;
 }
 
 /** What the importer found, before anything is written: the `import --dry-run --json` shape. */
@@ -121,6 +130,8 @@ export interface SyncStatus extends Required<SyncState> {
   serverUrl: string;
   /** Who is signed in; null when nobody is. */
   username: string | null;
+  /** The signed-in account's name for bylines (the username when the server gives none); null when nobody is signed in. */
+  displayName: string | null;
 }
 
 /** What sync could not do, in words: changes the server refused, and pulled changes set aside here. */

@@ -65,11 +65,15 @@ async function readArticle(fileName: string, bytes: Uint8Array, options: ImportO
 }
 
 /**
- * Story content for an imported article. The related line stays raw in `related`;
- * a caller that has matched it to stored stories passes them as `options.related`
- * to open the body with a related-stories block.
+ * Story content for an imported article. The related line is never dropped: it
+ * stays in `related` as read (its titles, or the raw line), and it opens the
+ * body as a related-stories block, as on the site. A caller that has matched
+ * its pieces to stored stories passes them as `options.related`, with their
+ * ids; otherwise each piece is a title without a link yet (the site links it
+ * once a story of that headline is published: core/site/related-line.ts).
  */
 export function toStoryContent(article: ImportedArticle, options: BodyFromBlocksOptions = {}): StoryContent {
+  const related = options.related ?? article.related.map((title) => ({ id: null, title }));
   return {
     headline: article.headline,
     sapo: article.sapo,
@@ -78,6 +82,6 @@ export function toStoryContent(article: ImportedArticle, options: BodyFromBlocks
     tags: [],
     slug: slugify(article.headline),
     related: article.related,
-    body: bodyFromBlocks(article.blocks, options),
+    body: bodyFromBlocks(article.blocks, { ...options, related }),
   };
 }

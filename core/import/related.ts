@@ -9,6 +9,19 @@
 // spells it. Words that start no known title collect into one raw piece, kept
 // between the titles where it stood. A line with no known title in it comes
 // back whole, as one raw piece.
+//
+// Where the rule runs, and with which titles:
+//   - on import, with the headlines the desk's store holds (the archive
+//     teasers of --with-teasers among them);
+//   - on the public site, each time an article page is made, over the pieces
+//     still without a link, with the headlines of published stories
+//     (core/site/related-line.ts): a title that matches one becomes a link.
+// Nothing is cut by guesswork. A line cannot be split by its letters alone:
+// a title may end in a name and the next begin with one ("…ngành Công Thương
+// Hà Nội Ba Đình: Chú trọng…" in the sample is "…Hà Nội" + "Ba Đình: …"),
+// and a name may hold lower-case words ("Công đoàn ngành Công Thương Hà Nội"),
+// so a cut by capitals would make titles that never ran. Raw text shows as
+// text until the titles in it are known.
 import { foldForSearch, normalizeText } from '../text';
 
 type KnownTitle = { text: string; words: string[] };

@@ -28,7 +28,9 @@
 //  6. Related line: the line after the sapo, when it has no closing
 //     punctuation, is not the headline again, and either has more than
 //     SUBHEADING_MAX_WORDS words (titles run together) or holds a known title.
-//     It is kept raw, or split at known titles when they are given (related.ts).
+//     It is kept raw, or split at known titles when they are given (related.ts,
+//     rule R), and never dropped: the story's body opens with it as a
+//     related-stories block (index.ts, toStoryContent), as the site shows it.
 //     A single short related title followed by a paragraph cannot be told from
 //     a subheading unless the store knows it.
 //  7. Body, in order, between the related line (or sapo, or headline) and the byline:

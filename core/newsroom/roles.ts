@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { normalizeText } from '../text';
 
 /** reporter writes; editor edits and publishes; chief (editor-in-chief) also administers accounts. */
 export const ROLES = ['reporter', 'editor', 'chief'] as const;
@@ -20,3 +21,14 @@ export const password = z
   .string()
   .min(8, 'Mật khẩu phải có ít nhất 8 ký tự')
   .max(1024, 'Mật khẩu quá dài');
+
+/** The name readers see in a byline ("Nguyễn Hoàng Phong"): any letters, NFC, one line. */
+export const displayName = z
+  .string()
+  .transform((name) => normalizeText(name).replace(/\s+/gu, ' ').trim())
+  .pipe(
+    z
+      .string()
+      .min(1, 'Tên hiển thị không được để trống')
+      .max(100, 'Tên hiển thị quá dài (tối đa 100 ký tự)'),
+  );

@@ -5,7 +5,10 @@ import { z } from 'zod';
 export const loginResponse = z.object({
   token: z.string().min(1),
   expiresAt: z.iso.datetime({ offset: true }),
-  user: z.object({ username: z.string().min(1), role: z.string().min(1) }).optional(),
+  /** displayName: absent from servers older than display names (the username stands in). */
+  user: z
+    .object({ username: z.string().min(1), role: z.string().min(1), displayName: z.string().min(1).max(100).optional() })
+    .optional(),
 });
 export type LoginResponse = z.infer<typeof loginResponse>;
 

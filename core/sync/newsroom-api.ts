@@ -3,7 +3,7 @@
 // the server. All need a signed-in user (Bearer token).
 //
 //   GET  /api/stories/:id/audit          → auditAnswer      the story's audit log, oldest first
-//   GET  /api/stories/:id/revisions      → revisionsAnswer  the server's versions, newest first
+//   GET  /api/stories/:id/revisions      → revisionsAnswer  the server's versions, newest first (the latest MAX_SERVER_REVISIONS)
 //   GET  /api/notifications?after=ISO     → notificationsAnswer  the caller's, newest first (max 200)
 //   POST /api/notifications/read {ids}    → 204               marks the caller's notifications read
 //   GET  /api/sync/notes?cursor=N&limit=L → notesPage        notes of stories the caller may see, in order
@@ -23,6 +23,8 @@ import { auditEntry, editorialNote, notification, presence, role, username } fro
 export const PRESENCE_HEARTBEAT_MS = 20_000;
 export const PRESENCE_TTL_MS = 60_000;
 export const MAX_NOTES_PAGE = 500;
+/** How many of a story's versions GET /api/stories/:id/revisions answers: the newest. */
+export const MAX_SERVER_REVISIONS = 200;
 
 const isoTime = z.iso.datetime({ offset: true, message: 'Thời gian phải theo ISO 8601' });
 
@@ -34,6 +36,7 @@ export const newsroomUser = z.strictObject({
 });
 export type NewsroomUser = z.infer<typeof newsroomUser>;
 export const usersAnswer = z.strictObject({ users: z.array(newsroomUser) });
+export type UsersAnswer = z.infer<typeof usersAnswer>;
 
 export const auditAnswer = z.strictObject({ entries: z.array(auditEntry) });
 
@@ -49,6 +52,7 @@ export const serverRevision = z.strictObject({
 });
 export type ServerRevision = z.infer<typeof serverRevision>;
 export const revisionsAnswer = z.strictObject({ revisions: z.array(serverRevision) });
+export type RevisionsAnswer = z.infer<typeof revisionsAnswer>;
 
 export const notificationsQuery = z.object({ after: isoTime.optional() });
 export const notificationsAnswer = z.strictObject({ notifications: z.array(notification) });

@@ -107,6 +107,7 @@ export class StoryRepository {
       baseRev: 0,
       wordCount: derived.wordCount,
       deletedAt: null,
+      localOnly: opts.localOnly,
     };
     return { story, content: valid, derived, ...(opts.reason ? { reason: opts.reason } : {}) };
   }
@@ -121,6 +122,7 @@ export class StoryRepository {
           status: story.status,
           author: story.author,
           now: story.createdAt,
+          localOnly: story.localOnly ? 1 : 0,
         });
         this.statements.indexStory.run(lastInsertRowid, ...derived.index);
         if (reason) this.insertRevision(story.id, story.author, story.createdAt, reason, content);
@@ -226,7 +228,8 @@ export class StoryRepository {
     const where: string[] = [];
     const params: Record<string, string | number> = { limit: q.limit + 1 };
     if (q.status !== undefined) {
-      where.push('status = @status');
+      // Reference stories are in no status of the workflow.
+      where.push('status = @status AND local_only = 0');
       params.status = q.status;
     }
     if (q.section !== undefined) {

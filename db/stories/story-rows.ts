@@ -26,6 +26,8 @@ export interface StoredStory extends Story {
   wordCount: number;
   /** When the story was moved to the trash; null while it is live. */
   deletedAt: string | null;
+  /** Reference material that stays on this desk and is never sent (0007_local_only.sql). */
+  localOnly: boolean;
 }
 
 /** A row of the story list: everything but the body. */
@@ -50,6 +52,8 @@ export interface SaveResult {
 export interface NewStoryOptions {
   author: string;
   status?: StoryStatus;
+  /** Kept on this desk only, never sent to the server (archive teasers). */
+  localOnly?: boolean;
   /** When given, the story starts with a revision of this reason (imports use 'import'). */
   reason?: RevisionReason;
 }
@@ -85,6 +89,7 @@ export const author = z.string().trim().min(1, { message: 'Cần biết ai là n
 export const createOptions = z.strictObject({
   author,
   status: storyStatus.default('draft'),
+  localOnly: z.boolean().default(false),
   /** When given, the story starts with a revision of this reason (imports use 'import'). */
   reason: revisionReason.optional(),
 });
@@ -120,6 +125,7 @@ export interface StoryRow {
   base_rev: number;
   deleted_at: string | null;
   word_count: number;
+  local_only: 0 | 1;
   body?: string;
 }
 
@@ -148,7 +154,7 @@ export interface OpenAutosaveRow {
 }
 
 export const SUMMARY_COLUMNS = `seq, id, status, author, assignee, section, headline, sapo, byline, slug, tags, related,
-  publish_at, published_at, created_at, updated_at, rev, base_rev, deleted_at, word_count`;
+  publish_at, published_at, created_at, updated_at, rev, base_rev, deleted_at, word_count, local_only`;
 
 export function toSummary(row: StoryRow): StorySummary {
   return {
@@ -171,6 +177,7 @@ export function toSummary(row: StoryRow): StorySummary {
     baseRev: row.base_rev,
     wordCount: row.word_count,
     deletedAt: row.deleted_at,
+    localOnly: row.local_only === 1,
   };
 }
 
@@ -228,9 +235,9 @@ export function prepareStatements(db: Database) {
   return {
     insertStory: db.prepare(`
       INSERT INTO stories (id, status, author, section, headline, sapo, byline, slug, tags, related,
-                           created_at, updated_at, word_count, body_text, body)
+                           created_at, updated_at, word_count, body_text, body, local_only)
       VALUES (@id, @status, @author, @section, @headline, @sapo, @byline, @slug, @tags, @related,
-              @now, @now, @wordCount, @bodyText, @body)`),
+              @now, @now, @wordCount, @bodyText, @body, @localOnly)`),
     updateContent: db.prepare(`
       UPDATE stories SET section = @section, headline = @headline, sapo = @sapo, byline = @byline, slug = @slug,
              tags = @tags, related = @related, updated_at = @now, word_count = @wordCount,

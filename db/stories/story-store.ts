@@ -10,13 +10,13 @@ import type { Database } from 'better-sqlite3';
 import type { RevisionReason, StoryContent, StoryStatus } from '../../core/story';
 import type { Revision } from '../../core/story';
 import type { RevisionSummary, SaveResult, StoredStory, StoryListQuery, StoryPage, StoryRepository } from './repository';
-import type { Outbox } from '../outbox/outbox';
+import type { ChangeKind, Outbox } from '../outbox/outbox';
 import type { ImportedArticle } from '../../core/import';
 import type { StoredStoryWire } from '../../core/sync';
 import { storeImportedArticle, type StoredImport } from './imported-article';
 import { contentOf, type LocalCopy } from './server-copy';
 
-/** Statuses a local story may have that the desk sends up; the rest (archive teasers) stay home. */
+/** Statuses a local story may have that the desk sends up. Reference stories (local_only) stay home whatever their status. */
 const SENT_STATUSES = ['draft', 'submitted', 'editing', 'returned', 'approved'];
 
 export class StoryStore {
@@ -60,11 +60,16 @@ export class StoryStore {
     });
   }
 
+  /** Queues a write of a story for the server, unless it is reference material that stays on this desk. */
+  private tell(story: StoredStory, change: ChangeKind): void {
+    if (!story.localOnly) this.outbox.upsert(story, change);
+  }
+
   /** An explicit revision ('save' unless told otherwise, e.g. 'restore'): its op is sealed, so the server keeps it as one revision. */
   save(id: string, content: StoryContent, options: { author: string; reason?: RevisionReason }): SaveResult {
     return this.write(() => {
       const result = this.stories.save(id, content, options);
-      this.outbox.upsert(result.story, 'save');
+      this.tell(result.story, 'save');
       return result;
     });
   }
@@ -72,7 +77,7 @@ export class StoryStore {
   autosave(id: string, content: StoryContent, options: { author: string }): SaveResult {
     return this.write(() => {
       const result = this.stories.autosave(id, content, options);
-      this.outbox.upsert(result.story, 'autosave');
+      this.tell(result.story, 'autosave');
       return result;
     });
   }
@@ -81,7 +86,7 @@ export class StoryStore {
     return this.write(() => {
       const wasLive = this.outbox.isLive(id);
       const story = this.stories.trash(id);
-      if (wasLive) this.outbox.delete(id);
+      if (wasLive && !story.localOnly) this.outbox.delete(id);
       return story;
     });
   }
@@ -91,7 +96,7 @@ export class StoryStore {
     return this.write(() => {
       const wasLive = this.outbox.isLive(id);
       const story = this.stories.restore(id);
-      if (!wasLive) this.outbox.upsert(story, 'restore');
+      if (!wasLive) this.tell(story, 'restore');
       return story;
     });
   }
@@ -135,7 +140,7 @@ export class StoryStore {
     const ids = this.db
       .prepare(
         `SELECT id FROM stories s
-         WHERE rev = 0 AND deleted_at IS NULL AND status IN (${SENT_STATUSES.map(() => '?').join(', ')})
+         WHERE rev = 0 AND deleted_at IS NULL AND local_only = 0 AND status IN (${SENT_STATUSES.map(() => '?').join(', ')})
            AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.story_id = s.id)
          ORDER BY seq`,
       )

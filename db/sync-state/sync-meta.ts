@@ -30,6 +30,21 @@ export class SyncMeta {
 export const cursorValue = z.number().int().min(0);
 export const timeValue = z.iso.datetime({ offset: true });
 
+/**
+ * Who is signed in, as the server named them (the sign-in answer, then GET
+ * /api/me): new stories are theirs and their byline defaults to the display
+ * name. Kept when the token expires (still the same person), cleared on sign-out.
+ */
+export const SIGNED_IN_KEY = 'signedIn';
+export const signedInAccount = z.strictObject({
+  serverUrl: z.string().min(1),
+  username: z.string().min(1),
+  displayName: z.string().min(1).max(100),
+  /** null from a server whose sign-in answer names no role. */
+  role: z.string().min(1).nullable(),
+});
+export type SignedInAccount = z.infer<typeof signedInAccount>;
+
 export function accountKey(what: 'cursor' | 'lastSyncedAt', serverUrl: string, username: string): string {
   return `${what}:${serverUrl}|${username}`;
 }

@@ -9,6 +9,7 @@ import type { RevisionSummary, Settings } from '../../core/api';
 import type { StoryContent } from '../../core/story';
 import { useNow } from '../list/useNow';
 import { toServiceError, type NewsdeskClient } from '../transport';
+import { useSyncStatus } from '../sync/useSyncStatus';
 import { Dialog } from '../ui/Dialog';
 import './history.css';
 import { RevisionComparison, type CompareMode } from './RevisionComparison';
@@ -36,6 +37,7 @@ export function HistoryPanel(props: {
   const language: Settings['language'] = i18n.language === 'en' ? 'en' : 'vi';
   const now = useNow(30_000);
   const { load, refresh } = useRevisionHistory(client, storyId);
+  const { status: syncStatus } = useSyncStatus(client);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [mode, setMode] = useState<CompareMode>('current');
   const [restore, setRestore] = useState<Restore>({ step: 'idle' });
@@ -143,6 +145,11 @@ export function HistoryPanel(props: {
         {restore.step === 'done' && (
           <p className="history-done" role="status" data-testid="history-restored">
             {restore.message}
+          </p>
+        )}
+        {syncStatus?.signedIn === true && !syncStatus.online && (
+          <p className="field-hint" role="status" data-testid="history-server-offline">
+            {t('serverOffline')}
           </p>
         )}
         {(failure ?? textFailure) !== null && (

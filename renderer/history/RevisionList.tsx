@@ -58,6 +58,7 @@ export function RevisionList(props: {
             data-revision-id={revision.id}
             data-reason={revision.reason}
             data-open={revision.open ? 'true' : undefined}
+            data-server-rev={revision.serverRev}
             onClick={() => onSelect(revision.id)}
             onKeyDown={(event) => onKeyDown(event, index)}
           >
@@ -67,6 +68,12 @@ export function RevisionList(props: {
                 <span className="history-item-open" title={t('openAutosaveHint')}>
                   {' · '}
                   {t('openAutosave')}
+                </span>
+              )}
+              {revision.serverRev !== undefined && (
+                <span className="history-item-server" title={t('onServerHint', { rev: revision.serverRev })}>
+                  {' · '}
+                  {t('onServer')}
                 </span>
               )}
             </span>

@@ -19,7 +19,13 @@ export const StoryRow = memo(function StoryRow(props: {
     <div className="story-row" data-story-id={story.id}>
       <div className="story-row-headline">{story.headline.trim() === '' ? t('list.untitled') : story.headline}</div>
       <div className="story-row-meta">
-        <span className={`status-badge status-${story.status}`}>{t(`status.${story.status}`)}</span>
+        {story.localOnly ? (
+          <span className="status-badge status-local" data-testid="row-local-only" title={t('list.localOnlyHint')}>
+            {t('list.localOnly')}
+          </span>
+        ) : (
+          <span className={`status-badge status-${story.status}`}>{t(`status.${story.status}`)}</span>
+        )}
         {story.section !== '' && <span className="story-row-section">{story.section}</span>}
         <span className="story-row-words">{t('list.words', { count: story.wordCount })}</span>
         <time className="story-row-time" dateTime={story.updatedAt} title={formatDateTime(story.updatedAt, props.language)}>

@@ -2,6 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, THEMES, type Settings } from '../../core/api';
 import { SignInForm } from '../sync/SignInForm';
+import { useSyncStatus } from '../sync/useSyncStatus';
 import { toServiceError, type NewsdeskClient } from '../transport';
 import { Dialog } from '../ui/Dialog';
 import { DictionaryEditor } from './DictionaryEditor';
@@ -12,7 +13,7 @@ export function SettingsDialog(props: {
   client: NewsdeskClient;
   settings: Settings;
   sections: readonly string[];
-  onSave: (patch: SettingsPatch) => Promise<Settings>;
+  onSave: (patch: Partial<SettingsPatch>) => Promise<Settings>;
   onClose: () => void;
 }): ReactNode {
   const { t } = useTranslation();
@@ -21,9 +22,12 @@ export function SettingsDialog(props: {
   const [failure, setFailure] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const update = (change: Partial<SettingsForm>): void => setForm((old) => ({ ...old, ...change }));
+  // Signed in, the server names the writer: the form neither shows nor writes back the name it opened with.
+  const { status } = useSyncStatus(props.client);
+  const account = status?.signedIn && status.username !== null ? { username: status.username, displayName: status.displayName ?? status.username } : null;
 
   const save = async (): Promise<void> => {
-    const checked = patchFromForm(form);
+    const checked = patchFromForm(account ? { ...form, userName: account.username } : form);
     if (!checked.ok) {
       setProblems(checked.problems);
       return;
@@ -32,7 +36,8 @@ export function SettingsDialog(props: {
     setFailure(null);
     setSaving(true);
     try {
-      await props.onSave(checked.patch);
+      const { userName, ...rest } = checked.patch;
+      await props.onSave(account ? rest : { ...rest, userName });
       props.onClose();
     } catch (error) {
       setFailure(toServiceError(error).message);
@@ -89,19 +94,29 @@ export function SettingsDialog(props: {
             </div>
           </fieldset>
 
-          <div className="field">
-            <label htmlFor="settings-user">{t('settings.userName')}</label>
-            <input
-              id="settings-user"
-              type="text"
-              value={form.userName}
-              maxLength={100}
-              required
-              autoComplete="name"
-              onChange={(event) => update({ userName: event.target.value })}
-            />
-            <p className="field-hint">{t('settings.userNameHint')}</p>
-          </div>
+          {account ? (
+            <div className="field">
+              <label htmlFor="settings-user">{t('settings.userName')}</label>
+              <input id="settings-user" type="text" value={account.displayName} readOnly aria-describedby="settings-user-hint" />
+              <p className="field-hint" id="settings-user-hint">
+                {t('settings.userNameSignedIn', { username: account.username })}
+              </p>
+            </div>
+          ) : (
+            <div className="field">
+              <label htmlFor="settings-user">{t('settings.userName')}</label>
+              <input
+                id="settings-user"
+                type="text"
+                value={form.userName}
+                maxLength={100}
+                required
+                autoComplete="name"
+                onChange={(event) => update({ userName: event.target.value })}
+              />
+              <p className="field-hint">{t('settings.userNameHint')}</p>
+            </div>
+          )}
 
           <TargetsEditor rows={form.targets} sections={props.sections} onChange={(targets) => update({ targets })} />
           <DictionaryEditor words={form.dictionary} onChange={(dictionary) => update({ dictionary })} />

@@ -67,7 +67,11 @@ export function SignInForm(props: { client: NewsdeskClient; onSignedIn?: (status
       )}
       {status?.signedIn ? (
         <div className="sign-in-done">
-          <p data-testid="signed-in-as">{t('signedInAs', { server: status.serverUrl, username: status.username ?? '' })}</p>
+          <p data-testid="signed-in-as">
+            {status.displayName !== null && status.displayName !== status.username
+              ? t('signedInAsNamed', { server: status.serverUrl, username: status.username ?? '', displayName: status.displayName })
+              : t('signedInAs', { server: status.serverUrl, username: status.username ?? '' })}
+          </p>
           <button type="button" className="button" onClick={() => void signOut()} disabled={busy}>
             {t('signOut')}
           </button>

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import type { NewsroomUser, UsersAnswer } from '../../core/sync';
 import { ApiError, parseOr400 } from '../http/errors';
 import { UserExistsError, type Storage } from '../storage/types';
 import type { Authenticator } from './authenticate';
@@ -46,11 +47,12 @@ export function registerAuthRoutes(app: FastifyInstance, { storage, auth, limite
     return reply.code(204).send();
   });
 
-  app.get('/api/me', async (request) => publicUser((await auth.require(request)).user));
+  app.get('/api/me', async (request): Promise<NewsroomUser> => publicUser((await auth.require(request)).user));
 
-  // Editors need the list to assign stories; only the editor-in-chief creates accounts.
-  app.get('/api/users', async (request) => {
-    await auth.require(request, ['editor', 'chief']);
+  // Everyone signed in reads the list: editors assign stories, and anyone may @mention a colleague.
+  // Only the editor-in-chief creates accounts.
+  app.get('/api/users', async (request): Promise<UsersAnswer> => {
+    await auth.require(request);
     return { users: (await storage.accounts.listUsers()).map(publicUser) };
   });
 

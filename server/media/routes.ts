@@ -8,9 +8,9 @@ import { z } from 'zod';
 import type { Authenticator } from '../auth/authenticate';
 import { ApiError, notFound, parseOr400 } from '../http/errors';
 import type { Storage } from '../storage/types';
-import { sniffImageType } from '../../core/media/image-type';
+import { MAX_IMAGE_BYTES, sniffImageType } from '../../core/media/image-type';
 
-export const MAX_MEDIA_BYTES = 10 * 1024 * 1024;
+export const MAX_MEDIA_BYTES = MAX_IMAGE_BYTES;
 
 const params = z.strictObject({ sha256: z.string().regex(/^[0-9a-f]{64}$/, 'Mã ảnh phải là sha256 (64 ký tự hex thường)') });
 

@@ -8,6 +8,7 @@ import type { Storage, Teaser } from '../storage/types';
 import { siteContentOf, visibleCorrections } from '../../core/workflow';
 import { workflowStoryOf } from '../sync/policy';
 import { RESERVED_SECTION_SLUGS, articlePath, parseArticleFile } from '../../core/site/address';
+import { linkRelatedTitles, unlinkedRelatedTitles } from '../../core/site/related-line';
 import { articlePage } from './article-page';
 import { renderArticleBody } from './body';
 import { SITEMAP_LIMIT, rssFeed, sitemap } from './feeds';
@@ -21,6 +22,8 @@ export const PAGE_CACHE_CONTROL = 'public, max-age=60';
 const PICKS_IN_BOX = 7;
 const MORE_IN_BOX = 10;
 const FEED_SIZE = 20;
+/** At most this many published stories are matched against a related line's unlinked titles. */
+const RELATED_LOOKUP = 20;
 
 export type SiteDeps = {
   storage: Storage;
@@ -164,17 +167,21 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): { erro
       if (address.sectionSlug !== section || address.slug !== name.slug) {
         return page(301, '', HTML, { location: canonical, cacheControl: 'public, max-age=300' });
       }
+      // Related titles the desk could not link are linked here to published stories of the same headline.
+      const unlinked = unlinkedRelatedTitles(story.body);
+      const titled = unlinked.length > 0 ? await storage.site.publishedTitledIn(unlinked.join('\n'), story.id, RELATED_LOOKUP) : [];
+      const body = linkRelatedTitles(story.body, titled);
       const [picks, more, related] = await Promise.all([
         storage.site.latestPublished({ picksOnly: true, excludeId: story.id, limit: PICKS_IN_BOX }),
         storage.site.latestPublished({ sectionSlug: address.sectionSlug, excludeId: story.id, limit: MORE_IN_BOX }),
-        storage.site.publishedByIds(relatedIds(story.body)),
+        storage.site.publishedByIds(relatedIds(body)),
       ]);
       const relatedUrls = new Map(related.map((t) => [t.id, teaserPath(t)]));
       // The live copy changes only by publishing, updating or correcting, each of which adds an entry.
       const bodyKey = `${story.id}:${stored.workflow.corrections.length}:${[...relatedUrls.values()].join(' ')}`;
       let bodyHtml = bodies.get(bodyKey);
       if (bodyHtml === undefined) {
-        bodyHtml = renderArticleBody(story.body, {
+        bodyHtml = renderArticleBody(body, {
           storyUrl: (id) => relatedUrls.get(id) ?? null,
           siteOrigin: new URL(ctx.baseUrl).origin,
         });

@@ -1,7 +1,8 @@
 // Shared by both storage implementations: the columns a story is indexed by, and
 // the checks applied to what comes back out of the database.
 import { z } from 'zod';
-import { story as storySchema, type Story } from '../../core/story';
+import { revisionReason, story as storySchema, type Story } from '../../core/story';
+import { serverRevision, type ServerRevision } from '../../core/sync';
 import { sectionSlugOf, shortIdOf } from '../../core/site/address';
 import { isPick } from '../../core/site/picks';
 import { role } from '../../core/newsroom/roles';
@@ -71,13 +72,21 @@ const userRow = z.object({
   id: z.string(),
   username: z.string(),
   role,
+  display_name: z.string().nullable(),
   password_hash: z.string(),
   created_at: z.union([z.string(), z.date()]),
 });
 
 export function parseUser(row: unknown): UserRecord {
   const r = userRow.parse(row);
-  return { id: r.id, username: r.username, role: r.role, passwordHash: r.password_hash, createdAt: toIso(r.created_at) };
+  return {
+    id: r.id,
+    username: r.username,
+    role: r.role,
+    displayName: r.display_name,
+    passwordHash: r.password_hash,
+    createdAt: toIso(r.created_at),
+  };
 }
 
 const teaserRow = z.object({
@@ -109,6 +118,27 @@ export function parseTeaser(row: unknown): Teaser {
     updatedAt: toIso(r.updated_at),
     correction: r.correction,
   };
+}
+
+const revisionRow = z.object({
+  rev: z.coerce.number().int(),
+  author: z.string(),
+  reason: z.string(),
+  created_at: z.union([z.string(), z.date()]),
+  content: z.unknown(),
+});
+
+/** A story_revisions row as core/sync's serverRevision; checked on the way out like every story. */
+export function parseRevision(row: unknown): ServerRevision {
+  const r = revisionRow.parse(row);
+  const reason = revisionReason.safeParse(r.reason);
+  return serverRevision.parse({
+    rev: r.rev,
+    author: r.author,
+    createdAt: toIso(r.created_at),
+    reason: reason.success ? reason.data : null,
+    content: typeof r.content === 'string' ? JSON.parse(r.content) : r.content,
+  });
 }
 
 /** Statuses under which a story is on the public site ('corrected' only in rows older than migration 7). */

@@ -7,6 +7,7 @@ export const SCHEDULER: UserRecord = {
   id: '00000000-0000-0000-0000-000000000000',
   username: SCHEDULER_ACTOR,
   role: 'chief',
+  displayName: null,
   passwordHash: '!',
   createdAt: '2026-01-01T00:00:00.000Z',
 };

@@ -3,7 +3,7 @@
 // instances sharing one database). Policy lives outside: applyOp receives a pure
 // `decide` function and only guarantees atomicity, dedupe and ordering.
 import type { RevisionReason, Story, StoryContent } from '../../core/story';
-import type { SyncOp } from '../../core/sync';
+import type { ServerRevision, SyncOp } from '../../core/sync';
 import type { Role } from '../../core/newsroom/roles';
 import type { PublicAddress } from '../../core/site/address';
 import type { AuditEntry, Notification, NotificationDraft, WorkflowFields } from '../../core/workflow';
@@ -14,6 +14,8 @@ export type UserRecord = {
   id: string;
   username: string;
   role: Role;
+  /** The name readers see in a byline; null when the account has none (the username stands in). */
+  displayName: string | null;
   passwordHash: string;
   createdAt: string;
 };
@@ -199,6 +201,12 @@ export interface NotificationStore {
   markRead(username: string, ids: readonly string[], at: string): Promise<void>;
 }
 
+/** A story's history: the version every applied change to its text left behind. */
+export interface HistoryStore {
+  /** The story's revisions, newest first, at most `limit`. */
+  revisions(storyId: string, limit: number): Promise<ServerRevision[]>;
+}
+
 /** Images, addressed by sha256. */
 export interface MediaStore {
   /** Stores an image once; returns false when those bytes were already there. */
@@ -217,6 +225,11 @@ export interface SiteStore {
   latestPublished(query: TeaserQuery): Promise<Teaser[]>;
   countPublished(sectionSlug?: string): Promise<number>;
   publishedByIds(ids: string[]): Promise<Teaser[]>;
+  /**
+   * Published stories (but `excludeId`) whose headline occurs, as written, in
+   * `text`: the titles an unlinked related-story line holds (core/site/related-line.ts).
+   */
+  publishedTitledIn(text: string, excludeId: string, limit: number): Promise<Teaser[]>;
 }
 
 /** The server's storage, one object per concern; ./sqlite and ./postgres each build one. */
@@ -226,6 +239,7 @@ export interface Storage {
   close(): Promise<void>;
   readonly accounts: AccountStore;
   readonly sync: SyncStore;
+  readonly history: HistoryStore;
   readonly media: MediaStore;
   readonly site: SiteStore;
   readonly notifications: NotificationStore;

@@ -1,9 +1,19 @@
 // The newsroom's endpoints besides push and pull (core/sync/newsroom-api.ts):
-// a story's audit log, the caller's notifications and the checklist per section.
+// a story's audit log and its versions, the caller's notifications and the
+// checklist per section. A story's versions (newest first, with who made each,
+// when and why) go into every desk's history panel, so an editor sees the
+// reporter's versions and the reporter the editor's.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { ChecklistConfig } from '../../core/workflow';
-import { markReadRequest, notificationsQuery, type auditAnswer, type notificationsAnswer } from '../../core/sync';
+import {
+  markReadRequest,
+  MAX_SERVER_REVISIONS,
+  notificationsQuery,
+  type auditAnswer,
+  type notificationsAnswer,
+  type RevisionsAnswer,
+} from '../../core/sync';
 import type { Authenticator } from '../auth/authenticate';
 import { notFound, parseOr400 } from '../http/errors';
 import type { Storage } from '../storage/types';
@@ -21,6 +31,14 @@ export function registerNewsroomRoutes(app: FastifyInstance, { storage, auth, ch
     const stored = await storage.sync.getStory(id.toLowerCase());
     if (!stored || !canSee(user, stored)) throw notFound();
     return { entries: await storage.sync.audit(stored.story.id) };
+  });
+
+  app.get('/api/stories/:id/revisions', async (request): Promise<RevisionsAnswer> => {
+    const { user } = await auth.require(request);
+    const { id } = parseOr400(storyParams, request.params, 'Mã bài');
+    const stored = await storage.sync.getStory(id.toLowerCase());
+    if (!stored || !canSee(user, stored)) throw notFound();
+    return { revisions: await storage.history.revisions(stored.story.id, MAX_SERVER_REVISIONS) };
   });
 
   app.get('/api/notifications', async (request): Promise<z.infer<typeof notificationsAnswer>> => {

@@ -5,7 +5,7 @@
 import type { HandlerName, Handlers, StorySummary } from '../../core/api';
 import { emptyBody, type StoryContent } from '../../core/story';
 import type { StorySummary as StoredSummary } from '../../db';
-import { authorOf, type ServiceContext } from '../context';
+import { authorOf, defaultBylineOf, type ServiceContext } from '../context';
 import { ServiceError, toServiceError } from '../errors';
 import { handler } from '../handler';
 
@@ -27,6 +27,7 @@ function toListItem(summary: StoredSummary): StorySummary {
     wordCount: summary.wordCount,
     updatedAt: summary.updatedAt,
     deletedAt: summary.deletedAt,
+    ...(summary.localOnly ? { localOnly: true } : {}),
   };
 }
 
@@ -59,7 +60,8 @@ export function storyHandlers(context: ServiceContext): Pick<Handlers, StoryHand
       return story;
     }),
     'stories.create': handler('stories.create', ({ content }) => {
-      const story = stories.create({ ...emptyStoryContent(), ...content }, { author: authorOf(context) });
+      const fresh = { ...emptyStoryContent(), byline: defaultBylineOf(context) };
+      const story = stories.create({ ...fresh, ...content }, { author: authorOf(context) });
       events.emit('story.changed', { id: story.id });
       return story;
     }),

@@ -2,15 +2,21 @@
 // feed, the worker that pushes (images first) and pulls, and the conflicts it keeps.
 import type { SyncProblems } from '../../core/api';
 import type { ServiceContext } from '../context';
+import { MediaDownloader } from './media-download';
 import { MediaUploader } from './media-upload';
 import type { ConflictStore } from '../../db';
 import { resolveConflict } from './resolve';
 import { memoryTokenStore, type TokenStore } from './token-store';
 import type { SyncOptions } from './options';
+import { NewsroomHistory } from './newsroom-history';
 import { SyncWorker } from './worker';
 
 export interface DesktopSync {
   worker: SyncWorker;
+  /** The server's versions of a story, for the history panel. */
+  history: NewsroomHistory;
+  /** Images a pulled story shows that this desk does not hold yet. */
+  mediaDownloads: MediaDownloader;
   conflicts: ConflictStore;
   resolve(storyId: string, keep: 'mine' | 'theirs'): ReturnType<typeof resolveConflict>;
   problems(): SyncProblems;
@@ -39,6 +45,8 @@ export function createDesktopSync(
   );
   return {
     worker,
+    history: new NewsroomHistory(worker),
+    mediaDownloads: new MediaDownloader(store.media, worker),
     conflicts: store.conflicts,
     resolve: (storyId, keep) => resolveConflict(context, storyId, keep),
     problems: () => ({

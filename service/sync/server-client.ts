@@ -9,10 +9,14 @@ import type { z } from 'zod';
 import {
   errorBody,
   loginResponse,
+  newsroomUser,
   pullPage,
   pushResponse,
+  revisionsAnswer,
   type LoginResponse,
+  type NewsroomUser,
   type PullPage,
+  type RevisionsAnswer,
   type PushResponse,
   type OutboxOp,
 } from '../../core/sync';
@@ -100,6 +104,30 @@ export function describeNetworkError(error: unknown, host: string, timeoutMs: nu
   }
 }
 
+async function readAtMost(response: Response, maxBytes: number, host: string): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const reader = response.body?.getReader();
+  if (!reader) return new Uint8Array(0);
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel();
+      throw new SyncFailure('refused', `Máy chủ ${host} gửi một ảnh lớn hơn giới hạn.`, response.status);
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return bytes;
+}
+
 export class SyncServerClient {
   private readonly fetch: Fetch;
   readonly host: string;
@@ -125,6 +153,50 @@ export class SyncServerClient {
   /** Content-addressed and idempotent: the same bytes always land at the same address. */
   async putMedia(sha256: string, bytes: Uint8Array): Promise<void> {
     await this.send('PUT', `/api/media/${sha256}`, bytes);
+  }
+
+  /**
+   * An image's bytes (GET /media/<sha256>, signed in: the story may not be
+   * published), or null when the server has no such image. An answer longer
+   * than `maxBytes` is refused as soon as it says so or grows past it, never
+   * read whole.
+   */
+  async getMedia(sha256: string, maxBytes: number): Promise<Uint8Array | null> {
+    const timeoutMs = this.options.timeoutMs;
+    const headers: Record<string, string> = { accept: 'image/*' };
+    if (this.options.token) headers.authorization = `Bearer ${this.options.token}`;
+    const signals = [AbortSignal.timeout(timeoutMs), ...(this.options.signal ? [this.options.signal] : [])];
+    try {
+      const response = await this.fetch(`${this.options.baseUrl}/media/${sha256}`, {
+        headers,
+        signal: AbortSignal.any(signals),
+        redirect: 'error',
+      });
+      if (response.status === 404) {
+        await response.body?.cancel();
+        return null;
+      }
+      if (response.status < 200 || response.status >= 300) throw this.failure(response.status, await response.text());
+      const declared = Number(response.headers.get('content-length') ?? '0');
+      if (declared > maxBytes) {
+        await response.body?.cancel();
+        throw new SyncFailure('refused', `Máy chủ ${this.host} gửi một ảnh lớn hơn giới hạn.`, response.status);
+      }
+      return await readAtMost(response, maxBytes, this.host);
+    } catch (error) {
+      if (error instanceof SyncFailure) throw error;
+      throw new SyncFailure('offline', describeNetworkError(error, this.host, timeoutMs), null, { cause: error });
+    }
+  }
+
+  /** Who the token belongs to, as the server names them now. */
+  me(): Promise<NewsroomUser> {
+    return this.request('GET', '/api/me', newsroomUser);
+  }
+
+  /** The versions the server keeps of a story, newest first. */
+  revisions(storyId: string): Promise<RevisionsAnswer> {
+    return this.request('GET', `/api/stories/${encodeURIComponent(storyId)}/revisions`, revisionsAnswer);
   }
 
   pull(cursor: number, limit: number): Promise<PullPage> {

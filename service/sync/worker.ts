@@ -11,11 +11,11 @@
 // Every change of what the indicator shows is sent as a 'sync.state' event.
 import type { SyncStatus } from '../../core/api';
 import { backoffDelay, DEFAULT_BACKOFF, normalizeServerUrl, type BackoffPolicy } from '../../core/sync';
-import type { ServiceContext } from '../context';
+import { signedInAs, type ServiceContext } from '../context';
 import { ServiceError } from '../errors';
 import type { ConflictStore } from '../../db/sync-state/conflicts';
 import type { MediaUploader } from './media-upload';
-import { accountKey, timeValue, type SyncMeta } from '../../db/sync-state/sync-meta';
+import { accountKey, SIGNED_IN_KEY, signedInAccount, timeValue, type SignedInAccount, type SyncMeta } from '../../db/sync-state/sync-meta';
 import { syncLimits, systemTimers, type SyncLimits, type SyncOptions, type SyncTimers } from './options';
 import type { Outbox } from '../../db/outbox/outbox';
 import { pullChanges } from './pull';
@@ -60,6 +60,8 @@ export class SyncWorker {
   private lastEmitted = '';
   private publishPending = false;
   private unsubscribe: (() => void) | null = null;
+  /** Whether this run has asked the server who the signed-in account is. */
+  private profileChecked = false;
 
   constructor(
     private readonly deps: SyncWorkerDeps,
@@ -120,7 +122,14 @@ export class SyncWorker {
       conflicts: conflicts.openCount(),
       serverUrl: context.settings.read().serverUrl,
       username: account?.username ?? null,
+      displayName: account ? (signedInAs(context)?.displayName ?? account.username) : null,
     };
+  }
+
+  /** For a request besides sync (a story's server versions): a client of the signed-in server, or null. */
+  newsroomClient(timeoutMs = this.limits.requestTimeoutMs): SyncServerClient | null {
+    const account = this.account();
+    return account ? this.client(account.serverUrl, account.token, timeoutMs) : null;
   }
 
   /** Runs a round now (after the one under way, if any) and answers how it went. */
@@ -152,7 +161,9 @@ export class SyncWorker {
     const token: StoredToken = { token: answer.token, serverUrl: url, username: name, expiresAt: answer.expiresAt };
     await this.deps.tokenStore.set(token);
     this.token = token;
-    // From now on new stories are written as the account the server knows.
+    // From now on new stories are written as the account the server knows, with its display name as byline.
+    this.rememberAccount(url, { username: name, displayName: answer.user?.displayName ?? name, role: answer.user?.role ?? null });
+    this.profileChecked = true;
     this.deps.context.settings.write({ serverUrl: url, userName: name });
     this.online = true;
     this.failures = 0;
@@ -171,9 +182,30 @@ export class SyncWorker {
         .catch(() => undefined);
     }
     await this.forgetToken();
+    this.deps.meta.write(SIGNED_IN_KEY, null);
     this.transientError = null;
     this.publish();
     return this.status();
+  }
+
+  private rememberAccount(serverUrl: string, user: Omit<SignedInAccount, 'serverUrl'>): void {
+    this.deps.meta.write(SIGNED_IN_KEY, signedInAccount.parse({ serverUrl, ...user }));
+  }
+
+  /**
+   * Once per run of the app: the account as the server names it now (a display
+   * name may have changed since sign-in). A server without /api/me is no reason to stop syncing.
+   */
+  private async refreshProfile(client: SyncServerClient, account: SyncAccount): Promise<void> {
+    if (this.profileChecked) return;
+    try {
+      const me = await client.me();
+      if (me.username === account.username) this.rememberAccount(account.serverUrl, me);
+      this.profileChecked = true;
+    } catch (error) {
+      if (error instanceof SyncFailure && error.kind === 'unauthorized') throw error;
+      this.profileChecked = true;
+    }
   }
 
   private async forgetToken(): Promise<void> {
@@ -282,6 +314,7 @@ export class SyncWorker {
       };
       await this.pusher.pushAll(client, account, hooks);
       await pullChanges(this.deps, client, account, this.limits.pullLimit, hooks);
+      await this.refreshProfile(client, account);
       this.failures = 0;
       this.transientError = null;
       this.deps.meta.write(

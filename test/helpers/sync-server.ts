@@ -11,6 +11,8 @@ export type Role = 'reporter' | 'editor' | 'chief';
 export interface Account {
   username: string;
   role: Role;
+  /** Given with `user add --display-name`; without it the username stands in. */
+  displayName?: string;
 }
 
 export const PASSWORD = 'Mật khẩu toà soạn 2025';
@@ -34,12 +36,13 @@ export interface DeskServer {
 }
 
 export async function startDeskServer(
-  options: { kind?: DatabaseKind; accounts?: readonly Account[]; keepLogs?: boolean } = {},
+  options: { kind?: DatabaseKind; accounts?: readonly Account[]; keepLogs?: boolean; env?: Record<string, string> } = {},
 ): Promise<DeskServer> {
   const db: TestDatabase = await createDatabase(options.kind ?? 'sqlite');
-  const env = { DATABASE_URL: db.url, LOG_LEVEL: 'warn' };
+  const env = { DATABASE_URL: db.url, LOG_LEVEL: 'warn', ...options.env };
   for (const account of options.accounts ?? [REPORTER, EDITOR]) {
-    const cli = await runServerCli(['user', 'add', account.username, '--role', account.role], `${PASSWORD}\n`, env);
+    const named = account.displayName === undefined ? [] : ['--display-name', account.displayName];
+    const cli = await runServerCli(['user', 'add', account.username, '--role', account.role, ...named], `${PASSWORD}\n`, env);
     if (cli.code !== 0) throw new Error(`user add ${account.username}: ${cli.stderr}`);
   }
   let process: ServerProcess | null = await startServer(env, { keepLogs: options.keepLogs ?? false });

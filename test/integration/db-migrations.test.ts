@@ -61,6 +61,8 @@ const CHAIN: Array<{ version: number; adds: string[] }> = [
   // Rebuilds the search index in place: same tables, new options.
   { version: 5, adds: [] },
   { version: 6, adds: ['table sync_set_aside'] },
+  // A column of stories: local_only.
+  { version: 7, adds: [] },
 ];
 
 describe('migration chain', () => {
@@ -80,7 +82,7 @@ describe('migration chain', () => {
     expect(columns(db, 'stories')).toEqual([
       'seq', 'id', 'status', 'author', 'assignee', 'section', 'headline', 'sapo', 'byline', 'slug', 'tags',
       'related', 'publish_at', 'published_at', 'created_at', 'updated_at', 'rev', 'base_rev', 'deleted_at',
-      'word_count', 'body_text', 'body',
+      'word_count', 'body_text', 'body', 'local_only',
     ]);
     expect(columns(db, 'revisions')).toEqual(['id', 'story_id', 'author', 'created_at', 'reason', 'content']);
     expect(columns(db, 'media')).toEqual(['sha256', 'mime', 'size', 'created_at', 'bytes']);

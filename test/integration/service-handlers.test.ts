@@ -308,7 +308,8 @@ describe('import', () => {
     const first = await service.call('import.create', { fileName: sample, bytes, withTeasers: true });
     expect(first.teaserIds).toHaveLength((SAMPLES[0]?.nenXem ?? 0) + (SAMPLES[0]?.tinKhac ?? 0));
     const teaser = await service.call('stories.get', { id: first.teaserIds[0] ?? '' });
-    expect(teaser).toMatchObject({ status: 'published', tags: ['lưu trữ'] });
+    // Kept on this desk as reference, claiming no status of the workflow (db/stories/imported-article.ts).
+    expect(teaser).toMatchObject({ status: 'draft', localOnly: true, tags: ['lưu trữ'] });
     // The same boxes run under every article of the paper: a second import adds no copies.
     const again = await service.call('import.create', { fileName: sample, bytes, withTeasers: true });
     expect(again.teaserIds).toEqual([]);

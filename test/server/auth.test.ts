@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { newsroomUser, usersAnswer } from '../../core/sync';
 import { call, login } from '../helpers/server/api';
 import { describeEachDatabase, PASSWORD } from '../helpers/server/harness';
 import { runServerCli } from '../helpers/server/process';
@@ -13,9 +14,11 @@ describeEachDatabase(
         const body = reply.json() as { token: string; expiresAt: string; user: unknown };
         expect(body.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
         expect(Date.parse(body.expiresAt)).toBeGreaterThan(Date.now());
-        expect(body.user).toEqual({ username: h.accounts.editor.username, role: 'editor' });
+        // An account made without a display name: the username stands in.
+        const account = { username: h.accounts.editor.username, displayName: h.accounts.editor.username, role: 'editor' };
+        expect(body.user).toEqual(account);
         const me = await call(h.url, 'GET', '/api/me', { token: body.token });
-        expect(me.json()).toEqual({ username: h.accounts.editor.username, role: 'editor' });
+        expect(newsroomUser.parse(me.json())).toEqual(account);
       });
 
       it.each([
@@ -84,6 +87,23 @@ describeEachDatabase(
       });
     });
 
+    describe("the newsroom's accounts", () => {
+      it('are listed, with display names, to everyone signed in: reporters @mention too', async () => {
+        const made = await call(h.url, 'POST', '/api/users', {
+          token: h.token('chief'),
+          json: { username: 'lan.bt', password: PASSWORD, role: 'editor', displayName: 'Trần Thị Lan' },
+        });
+        expect(made.status).toBe(201);
+        expect(made.json()).toEqual({ username: 'lan.bt', displayName: 'Trần Thị Lan', role: 'editor' });
+        const reply = await call(h.url, 'GET', '/api/users', { token: h.token('reporter') });
+        expect(reply.status).toBe(200);
+        const { users } = usersAnswer.parse(reply.json());
+        expect(users).toContainEqual({ username: 'lan.bt', displayName: 'Trần Thị Lan', role: 'editor' });
+        expect(users).toContainEqual({ username: h.accounts.reporter.username, displayName: h.accounts.reporter.username, role: 'reporter' });
+        expect((await call(h.url, 'GET', '/api/users')).status).toBe(401);
+      });
+    });
+
     describe('user add on the command line', () => {
       it('creates an account from a password on stdin, which can then sign in', async () => {
         const cli = await runServerCli(['user', 'add', 'phongvien.moi', '--role', 'reporter'], 'mật-khẩu-mới-đủ-dài\n', { DATABASE_URL: h.db.url });
@@ -92,12 +112,27 @@ describeEachDatabase(
         await login(h.url, 'phongvien.moi', 'mật-khẩu-mới-đủ-dài');
       });
 
+      it('gives the account the display name it is asked for, in NFC, which sign-in and /api/me answer', async () => {
+        const decomposed = 'Nguyễn Thị Hường'.normalize('NFD');
+        const cli = await runServerCli(['user', 'add', 'nthuong', '--role', 'reporter', '--display-name', `  ${decomposed} `], 'mật-khẩu-mới-đủ-dài\n', {
+          DATABASE_URL: h.db.url,
+        });
+        expect(cli.code, cli.stderr).toBe(0);
+        expect(cli.stdout).toContain('Đã tạo tài khoản nthuong (reporter, tên hiển thị “Nguyễn Thị Hường”)');
+        const reply = await call(h.url, 'POST', '/api/login', { json: { username: 'nthuong', password: 'mật-khẩu-mới-đủ-dài' } });
+        const account = { username: 'nthuong', displayName: 'Nguyễn Thị Hường', role: 'reporter' };
+        expect((reply.json() as { user: unknown }).user).toEqual(account);
+        const token = (reply.json() as { token: string }).token;
+        expect(newsroomUser.parse((await call(h.url, 'GET', '/api/me', { token })).json())).toEqual(account);
+      });
+
       it.each([
         [['user', 'add', 'hphong', '--role', 'reporter'], 'mot-mat-khau-dai', 'đã tồn tại'],
         [['user', 'add', 'ngan', '--role', 'reporter'], 'ngan', 'ít nhất 8'],
         [['user', 'add', 'sai.vai.tro', '--role', 'admin'], 'mot-mat-khau-dai', 'Vai trò'],
         [['user', 'add', 'Có Dấu', '--role', 'editor'], 'mot-mat-khau-dai', 'Tên đăng nhập'],
         [['user', 'remove', 'hphong'], '', 'Cách dùng'],
+        [['user', 'add', 'khong.ten', '--role', 'reporter', '--display-name', '   '], 'mot-mat-khau-dai', 'Tên hiển thị không được để trống'],
       ])('refuses %j with a reason', async (args, stdin, reason) => {
         const cli = await runServerCli(args, `${stdin}\n`, { DATABASE_URL: h.db.url });
         expect(cli.code).not.toBe(0);

@@ -57,7 +57,7 @@ const TABLE: Row[] = [
     },
   },
   { endpoint: 'GET /api/me', expected: { anonymous: '401', reporter: '200', editor: '200', chief: '200' }, run: async (h, token) => status(await call(h.url, 'GET', '/api/me', { token })) },
-  { endpoint: 'GET /api/users', expected: { anonymous: '401', reporter: '403', editor: '200', chief: '200' }, run: async (h, token) => status(await call(h.url, 'GET', '/api/users', { token })) },
+  { endpoint: 'GET /api/users', expected: { anonymous: '401', reporter: '200', editor: '200', chief: '200' }, run: async (h, token) => status(await call(h.url, 'GET', '/api/users', { token })) },
   {
     endpoint: 'POST /api/users',
     expected: { anonymous: '401', reporter: '403', editor: '403', chief: '201' },
@@ -73,6 +73,16 @@ const TABLE: Row[] = [
     endpoint: 'GET /api/stories/:id (submitted story)',
     expected: { anonymous: '401', reporter: '200', editor: '200', chief: '200' },
     run: async (h, token) => status(await call(h.url, 'GET', `/api/stories/${(await reporterStory(h, 'submitted')).id}`, { token })),
+  },
+  {
+    endpoint: "GET /api/stories/:id/revisions (reporter's draft)",
+    expected: { anonymous: '401', reporter: '200', editor: '404', chief: '404' },
+    run: async (h, token) => status(await call(h.url, 'GET', `/api/stories/${(await reporterStory(h, 'draft')).id}/revisions`, { token })),
+  },
+  {
+    endpoint: 'GET /api/stories/:id/revisions (submitted story)',
+    expected: { anonymous: '401', reporter: '200', editor: '200', chief: '200' },
+    run: async (h, token) => status(await call(h.url, 'GET', `/api/stories/${(await reporterStory(h, 'submitted')).id}/revisions`, { token })),
   },
   { endpoint: 'GET /api/sync/pull', expected: { anonymous: '401', reporter: '200', editor: '200', chief: '200' }, run: async (h, token) => status(await call(h.url, 'GET', '/api/sync/pull', { token })) },
   {

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { hashPassword, verifyPassword } from '../../server/auth/password';
 import { bearerToken } from '../../server/auth/tokens';
-import { sniffImageType } from '../../core/media/image-type';
+import { checkImage, MAX_IMAGE_BYTES, sniffImageType } from '../../core/media/image-type';
+import { displayName } from '../../core/newsroom/roles';
 import { parseArticleFile, sectionSlugOf, shortIdOf } from '../../core/site/address';
 import { sanitizeBodyHtml } from '../../server/site/body';
 import { rssFeed } from '../../server/site/feeds';
@@ -69,6 +70,33 @@ describe('sniffImageType', () => {
     [Buffer.alloc(0), null],
   ])('%#: %s', (bytes, type) => {
     expect(sniffImageType(bytes)).toBe(type);
+  });
+});
+
+describe('checkImage: what a desk keeps of the bytes a server sends for an image', () => {
+  it('keeps an allowed type within the limit, and says why not otherwise', () => {
+    expect(checkImage(IMAGES.webp)).toEqual({ ok: true, mime: 'image/webp' });
+    const atLimit = Buffer.concat([IMAGES.png, Buffer.alloc(MAX_IMAGE_BYTES - IMAGES.png.length)]);
+    expect(checkImage(atLimit)).toEqual({ ok: true, mime: 'image/png' });
+    expect(checkImage(Buffer.concat([atLimit, Buffer.alloc(1)]))).toEqual({ ok: false, reason: 'Ảnh quá lớn: giới hạn là 10 MB' });
+    expect(checkImage(Buffer.from('<!doctype html><html></html>'))).toEqual({
+      ok: false,
+      reason: 'Tệp không phải là ảnh (chỉ nhận PNG, JPEG, GIF, WebP)',
+    });
+  });
+});
+
+describe('displayName: the name an account signs with', () => {
+  it.each([
+    ['Nguyễn Thị Hường'.normalize('NFD'), 'Nguyễn Thị Hường'],
+    ['  Mạnh   Quân \n', 'Mạnh Quân'],
+    ['H.Phong', 'H.Phong'],
+  ])('%j → %j', (input, stored) => {
+    expect(displayName.parse(input)).toBe(stored);
+  });
+
+  it.each([['   '], ['a'.repeat(101)]])('refuses %j', (input) => {
+    expect(displayName.safeParse(input).success).toBe(false);
   });
 });
 

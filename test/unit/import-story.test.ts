@@ -12,7 +12,10 @@ describe('toStoryContent: an imported sample becomes valid story content', () =>
     const content = storyContent.parse(toStoryContent(article));
 
     expect(content).toMatchObject({ headline: sample.headline, sapo: article.sapo, byline: sample.byline, section: '', tags: [], slug, related: article.related });
-    const children = content.body.root.children;
+    // The related line is kept: it opens the body, one unlinked piece, as no title is known here.
+    const [related, ...children] = content.body.root.children;
+    expect(article.related).toHaveLength(1);
+    expect(related).toMatchObject({ type: 'related-stories', stories: [{ id: null, title: article.related[0] }] });
     expect(children.map((node) => node.type)).toEqual(article.blocks.map((block) => block.type));
     expect(children.filter((node) => node.type === 'heading').map((node) => node.tag)).toEqual(sample.subheadings.map(() => 'h2'));
     expect(children.filter((node) => node.type === 'figure').map((node) => node.caption)).toEqual(

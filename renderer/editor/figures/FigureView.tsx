@@ -3,32 +3,50 @@
 // autosave and the saved JSON all see it.
 import type { LexicalEditor, NodeKey } from 'lexical';
 import { $getNodeByKey } from 'lexical';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { $isFigureNode, type FigureFields } from '../../../core/story/lexical-nodes';
+import { toServiceError } from '../../transport/client';
 import { useEditorServices } from '../EditorServices';
 import { imageUrl } from './media';
 import { OPEN_IMAGE_DIALOG_COMMAND } from '../plugins/commands';
 import { focusEditor } from '../dom/focus-editor';
 
-type Shown = { state: 'loading' } | { state: 'ready'; url: string } | { state: 'failed'; message: string } | { state: 'none' };
+type Shown =
+  | { state: 'loading' }
+  | { state: 'ready'; url: string }
+  /** No file anywhere to show (nor on the server): a placeholder in words, and a way to replace it. */
+  | { state: 'lost'; message: string }
+  /** The file exists somewhere but could not be brought here now: a way to try again. */
+  | { state: 'failed'; message: string }
+  | { state: 'none' };
 
-function useImage(src: string): Shown {
+/** Answers of media.get that no retry will change: only another image helps. */
+const LOST_CODES = new Set(['MEDIA_MISSING', 'MEDIA_NOT_FOUND', 'MEDIA_REFUSED']);
+
+function useImage(src: string): { shown: Shown; retry: () => void } {
   const { client } = useEditorServices();
-  const [shown, setShown] = useState<{ src: string; shown: Shown }>({ src: '', shown: { state: 'none' } });
+  const [attempt, setAttempt] = useState(0);
+  const [shown, setShown] = useState<{ src: string; attempt: number; shown: Shown }>({ src: '', attempt: 0, shown: { state: 'none' } });
   useEffect(() => {
     if (src === '') return;
     let live = true;
     imageUrl(client, src).then(
-      (url) => live && setShown({ src, shown: { state: 'ready', url } }),
-      (error: unknown) => live && setShown({ src, shown: { state: 'failed', message: error instanceof Error ? error.message : String(error) } }),
+      (url) => live && setShown({ src, attempt, shown: { state: 'ready', url } }),
+      (error: unknown) => {
+        if (!live) return;
+        const failure = toServiceError(error);
+        const state = LOST_CODES.has(failure.code) ? 'lost' : 'failed';
+        setShown({ src, attempt, shown: { state, message: failure.message } });
+      },
     );
     return () => {
       live = false;
     };
-  }, [client, src]);
-  if (src === '') return { state: 'none' };
-  return shown.src === src ? shown.shown : { state: 'loading' };
+  }, [client, src, attempt]);
+  const retry = useCallback(() => setAttempt((n) => n + 1), []);
+  if (src === '') return { shown: { state: 'none' }, retry };
+  return { shown: shown.src === src && shown.attempt === attempt ? shown.shown : { state: 'loading' }, retry };
 }
 
 /**
@@ -56,7 +74,10 @@ function NodeTextInput(props: { value: string; onChange: (value: string) => void
 export function FigureView(props: { editor: LexicalEditor; nodeKey: NodeKey; fields: FigureFields }): ReactNode {
   const { editor, nodeKey, fields } = props;
   const { t } = useTranslation('editor');
-  const image = useImage(fields.src);
+  const { shown: image, retry } = useImage(fields.src);
+  const chooseFile = (): void => {
+    editor.dispatchCommand(OPEN_IMAGE_DIALOG_COMMAND, nodeKey);
+  };
 
   const update = (patch: Partial<FigureFields>): void => {
     editor.update(() => {
@@ -80,7 +101,23 @@ export function FigureView(props: { editor: LexicalEditor; nodeKey: NodeKey; fie
       <div className="nd-figure-image">
         {image.state === 'ready' && <img src={image.url} alt={fields.alt !== '' ? fields.alt : fields.caption} draggable={false} />}
         {image.state === 'loading' && <p role="status">{t('figureLoading')}</p>}
-        {image.state === 'failed' && <p role="alert">{t('figureLoadFailed', { message: image.message })}</p>}
+        {image.state === 'failed' && (
+          <div className="nd-figure-missing" data-testid="figure-unavailable">
+            <p role="alert">{t('figureLoadFailed', { message: image.message })}</p>
+            <button type="button" className="button" onClick={retry} data-testid="figure-retry">
+              {t('figureRetry')}
+            </button>
+          </div>
+        )}
+        {image.state === 'lost' && (
+          <div className="nd-figure-missing" data-testid="figure-lost" role="group" aria-label={t('figureLost')}>
+            <p className="nd-figure-missing-title">{t('figureLost')}</p>
+            <p>{image.message}</p>
+            <button type="button" className="button" onClick={chooseFile} data-testid="figure-replace">
+              {t('figureReplace')}
+            </button>
+          </div>
+        )}
         {image.state === 'none' && (
           <div className="nd-figure-missing">
             <p>{t('figureMissing')}</p>
@@ -103,7 +140,7 @@ export function FigureView(props: { editor: LexicalEditor; nodeKey: NodeKey; fie
         </label>
         <div className="nd-figure-actions">
           {fields.src === '' && (
-            <button type="button" className="button" onClick={() => editor.dispatchCommand(OPEN_IMAGE_DIALOG_COMMAND, nodeKey)}>
+            <button type="button" className="button" onClick={chooseFile}>
               {t('figureChoose')}
             </button>
           )}

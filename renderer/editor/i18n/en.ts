@@ -63,6 +63,9 @@ const en: Record<keyof typeof vi, string> & Record<string, string> = {
   figureChoose: 'Choose an image file',
   figureLoading: 'Loading image…',
   figureLoadFailed: 'Could not load the image: {{message}}',
+  figureRetry: 'Try again',
+  figureLost: 'This image file is gone',
+  figureReplace: 'Replace with another image…',
   imageUploading: 'Adding image…',
   imageFailed: 'Could not add the image “{{name}}”: {{message}}',
 

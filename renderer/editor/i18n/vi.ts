@@ -61,6 +61,9 @@ const vi = {
   figureChoose: 'Chọn tệp ảnh',
   figureLoading: 'Đang tải ảnh…',
   figureLoadFailed: 'Không tải được ảnh: {{message}}',
+  figureRetry: 'Thử lại',
+  figureLost: 'Không còn tệp ảnh này',
+  figureReplace: 'Thay bằng ảnh khác…',
   imageUploading: 'Đang thêm ảnh…',
   imageFailed: 'Không thêm được ảnh “{{name}}”: {{message}}',
 

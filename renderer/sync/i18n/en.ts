@@ -37,6 +37,7 @@ const en: Record<keyof typeof vi, string> & Record<string, string> = {
   signIn: 'Sign in',
   signingIn: 'Signing in…',
   signedInAs: 'Signed in to {{server}} as {{username}}.',
+  signedInAsNamed: 'Signed in to {{server}}: {{displayName}} ({{username}}).',
   signOut: 'Sign out',
   missingFields: 'Enter the server address, your user name and your password.',
   tokenKept: 'Your sign-in is kept on this computer; your password is not.',

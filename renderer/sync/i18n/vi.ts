@@ -29,6 +29,7 @@ const vi = {
   signIn: 'Đăng nhập',
   signingIn: 'Đang đăng nhập…',
   signedInAs: 'Đã đăng nhập {{server}} với tên {{username}}.',
+  signedInAsNamed: 'Đã đăng nhập {{server}}: {{displayName}} ({{username}}).',
   signOut: 'Đăng xuất',
   missingFields: 'Hãy nhập đủ địa chỉ máy chủ, tên đăng nhập và mật khẩu.',
   tokenKept: 'Mã đăng nhập được giữ trên máy này; mật khẩu thì không.',

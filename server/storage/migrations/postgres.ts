@@ -196,4 +196,10 @@ export const POSTGRES_MIGRATIONS: Migration[] = [
       ) WHERE workflow IS NULL;
       UPDATE stories SET status = 'published' WHERE status = 'corrected';`,
   },
+  {
+    version: 9,
+    name: 'display names',
+    // The name readers see in a byline; NULL: the username stands in.
+    sql: 'ALTER TABLE users ADD COLUMN display_name text;',
+  },
 ];

@@ -12,8 +12,8 @@ export class PostgresAccounts implements AccountStore {
     const record: UserRecord = { ...user, id: uuidv7(), createdAt: new Date().toISOString() };
     try {
       await this.conn.pool.query(
-        'INSERT INTO users (id, username, role, password_hash, created_at) VALUES ($1, $2, $3, $4, $5)',
-        [record.id, record.username, record.role, record.passwordHash, record.createdAt],
+        'INSERT INTO users (id, username, role, display_name, password_hash, created_at) VALUES ($1, $2, $3, $4, $5, $6)',
+        [record.id, record.username, record.role, record.displayName, record.passwordHash, record.createdAt],
       );
     } catch (error) {
       if (isUniqueViolation(error)) throw new UserExistsError(user.username);

@@ -3,6 +3,7 @@
 import type { DatabaseHealth, Storage } from '../types';
 import { PostgresAccounts } from './accounts';
 import { PostgresConnection, type Row } from './connection';
+import { PostgresHistory } from './history';
 import { PostgresMedia } from './media';
 import { PostgresNotifications } from './notifications';
 import { PostgresSite } from './site';
@@ -14,6 +15,7 @@ export async function openPostgresStorage(connectionString: string, onPoolError:
     kind: 'postgres',
     accounts: new PostgresAccounts(conn),
     sync: new PostgresSync(conn),
+    history: new PostgresHistory(conn),
     media: new PostgresMedia(conn),
     site: new PostgresSite(conn),
     notifications: new PostgresNotifications(conn),

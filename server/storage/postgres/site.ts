@@ -54,4 +54,14 @@ export class PostgresSite implements SiteStore {
     const { rows } = await this.conn.pool.query(`SELECT ${TEASER_COLUMNS} FROM stories WHERE ${LIVE} AND id = ANY($1::uuid[])`, [uuids]);
     return rows.map(parseTeaser);
   }
+
+  async publishedTitledIn(text: string, excludeId: string, limit: number): Promise<Teaser[]> {
+    const { rows } = await this.conn.pool.query(
+      `SELECT ${TEASER_COLUMNS} FROM stories
+       WHERE ${LIVE} AND id <> $2 AND headline <> '' AND strpos($1, headline) > 0
+       ORDER BY published_at DESC, id DESC LIMIT $3`,
+      [text, UUID.test(excludeId) ? excludeId : '00000000-0000-0000-0000-000000000000', limit],
+    );
+    return rows.map(parseTeaser);
+  }
 }

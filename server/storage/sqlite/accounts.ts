@@ -12,8 +12,8 @@ export class SqliteAccounts implements AccountStore {
     const record: UserRecord = { ...user, id: uuidv7(), createdAt: new Date().toISOString() };
     try {
       this.conn
-        .statement('INSERT INTO users (id, username, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?)')
-        .run(record.id, record.username, record.role, record.passwordHash, record.createdAt);
+        .statement('INSERT INTO users (id, username, role, display_name, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+        .run(record.id, record.username, record.role, record.displayName, record.passwordHash, record.createdAt);
     } catch (error) {
       if (isUniqueViolation(error)) throw new UserExistsError(user.username);
       throw error;

@@ -2,6 +2,7 @@
 import type { DatabaseHealth, Storage } from '../types';
 import { SqliteAccounts } from './accounts';
 import { SqliteConnection, type Row } from './connection';
+import { SqliteHistory } from './history';
 import { SqliteMedia } from './media';
 import { SqliteNotifications } from './notifications';
 import { SqliteSite } from './site';
@@ -19,6 +20,7 @@ export async function openSqliteStorage(file: string): Promise<Storage> {
     kind: 'sqlite',
     accounts: new SqliteAccounts(conn),
     sync: new SqliteSync(conn),
+    history: new SqliteHistory(conn),
     media: new SqliteMedia(conn),
     site: new SqliteSite(conn),
     notifications: new SqliteNotifications(conn),

@@ -52,4 +52,15 @@ export class SqliteSite implements SiteStore {
       .all(...ids);
     return rows.map(parseTeaser);
   }
+
+  async publishedTitledIn(text: string, excludeId: string, limit: number): Promise<Teaser[]> {
+    const rows = this.conn
+      .statement(
+        `SELECT ${TEASER_COLUMNS} FROM stories
+         WHERE ${LIVE} AND id <> @excludeId AND length(headline) > 0 AND instr(@text, headline) > 0
+         ORDER BY published_at DESC, id DESC LIMIT @limit`,
+      )
+      .all({ text, excludeId, limit });
+    return rows.map(parseTeaser);
+  }
 }

@@ -4,11 +4,13 @@ import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, inject } from 'vitest';
 import { startApp, type StartAppOptions, type TestApp } from './app';
 import { launchChromium } from './chromium';
-import { openAppPage, type AppPage } from './page';
+import { newAppContext, openAppPage, type AppPage } from './page';
 
 export interface AppSession {
   startApp(options?: StartAppOptions): Promise<TestApp>;
   openPage(app: TestApp, options?: { hash?: string }): Promise<AppPage>;
+  /** A tab on any address (a page of the public site), closed after the test like the others. */
+  openUrl(url: string): Promise<AppPage>;
 }
 
 export function useAppSession(): AppSession {
@@ -37,6 +39,17 @@ export function useAppSession(): AppSession {
       if (browser === null) throw new Error('Chromium is not running');
       const tab = await openAppPage(browser, app, options);
       tabs.push(tab);
+      return tab;
+    },
+    async openUrl(url) {
+      if (browser === null) throw new Error('Chromium is not running');
+      const context = await newAppContext(browser);
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.stack ?? error.message));
+      const tab = { context, page, errors, close: () => context.close() };
+      tabs.push(tab);
+      await page.goto(url);
       return tab;
     },
   };
