@@ -3,8 +3,9 @@
 // autosave and the saved JSON all see it.
 import type { LexicalEditor, NodeKey } from 'lexical';
 import { $getNodeByKey } from 'lexical';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { figureAltText } from '../../../core/story';
 import { $isFigureNode, type FigureFields } from '../../../core/story/lexical-nodes';
 import { useEditorServices } from '../EditorServices';
 import { imageUrl } from './media';
@@ -36,13 +37,14 @@ function useImage(src: string): Shown {
  * text (the node catches up a moment later); otherwise it shows the node's,
  * so an undo in the body shows up here.
  */
-function NodeTextInput(props: { value: string; onChange: (value: string) => void; testId: string; placeholder?: string }): ReactNode {
+function NodeTextInput(props: { value: string; onChange: (value: string) => void; testId: string; placeholder?: string; describedBy?: string }): ReactNode {
   const [draft, setDraft] = useState<string | null>(null);
   return (
     <input
       type="text"
       value={draft ?? props.value}
       placeholder={props.placeholder}
+      aria-describedby={props.describedBy}
       data-testid={props.testId}
       onChange={(event) => {
         setDraft(event.currentTarget.value);
@@ -57,6 +59,7 @@ export function FigureView(props: { editor: LexicalEditor; nodeKey: NodeKey; fie
   const { editor, nodeKey, fields } = props;
   const { t } = useTranslation('editor');
   const image = useImage(fields.src);
+  const altHintId = useId();
 
   const update = (patch: Partial<FigureFields>): void => {
     editor.update(() => {
@@ -78,7 +81,7 @@ export function FigureView(props: { editor: LexicalEditor; nodeKey: NodeKey; fie
   return (
     <figure className="nd-figure" data-testid="figure">
       <div className="nd-figure-image">
-        {image.state === 'ready' && <img src={image.url} alt={fields.alt !== '' ? fields.alt : fields.caption} draggable={false} />}
+        {image.state === 'ready' && <img src={image.url} alt={figureAltText(fields)} draggable={false} />}
         {image.state === 'loading' && <p role="status">{t('figureLoading')}</p>}
         {image.state === 'failed' && <p role="alert">{t('figureLoadFailed', { message: image.message })}</p>}
         {image.state === 'none' && (
@@ -100,6 +103,19 @@ export function FigureView(props: { editor: LexicalEditor; nodeKey: NodeKey; fie
             testId="figure-credit"
             onChange={(credit) => update({ credit })}
           />
+        </label>
+        <label className="nd-field-inline nd-figure-alt">
+          <span>{t('figureAlt')}</span>
+          <NodeTextInput
+            value={fields.alt}
+            placeholder={t('figureAltPlaceholder', { caption: fields.caption })}
+            describedBy={altHintId}
+            testId="figure-alt"
+            onChange={(alt) => update({ alt })}
+          />
+          <small id={altHintId} className="nd-figure-alt-hint">
+            {t('figureAltHint')}
+          </small>
         </label>
         <div className="nd-figure-actions">
           {fields.src === '' && (
