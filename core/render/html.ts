@@ -3,7 +3,7 @@
 // matches what the Lexical editor itself exports for the same body (h2, ul,
 // figure, aside...), so a story looks the same in the editor and on the site.
 import type { BlockNode, FigureNode, ListNode, RelatedStoriesNode, StoryBody } from '../story';
-import { isAllowedFigureSrc, mediaShaOf } from '../story';
+import { figureAltText, isAllowedFigureSrc, mediaShaOf } from '../story';
 import { escapeAttribute, escapeHtml } from './escape';
 import { inlineHtml, type LinkOptions } from './inline-html';
 
@@ -23,7 +23,7 @@ function imageUrl(src: string, options: RenderHtmlOptions): string | null {
 
 function figureHtml(node: FigureNode, options: RenderHtmlOptions): string {
   const url = imageUrl(node.src, options);
-  let html = url === null ? '' : `<img src="${escapeAttribute(url)}" alt="${escapeAttribute(node.alt)}">`;
+  let html = url === null ? '' : `<img src="${escapeAttribute(url)}" alt="${escapeAttribute(figureAltText(node))}">`;
   if (node.caption !== '' || node.credit !== '') {
     const credit = node.credit === '' ? '' : `<span class="credit">${escapeHtml(node.credit)}</span>`;
     const gap = node.caption !== '' && credit !== '' ? ' ' : '';

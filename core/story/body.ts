@@ -197,11 +197,21 @@ export const figureNode = nodeObject({
     .string()
     .regex(FIGURE_SRC, { message: 'Ảnh phải là media:<sha256>, một địa chỉ http(s), hoặc để trống' })
     .default(''),
+  /** Alt text for the image; '' means "the caption" (see figureAltText). */
   alt: z.string().default(''),
   caption: z.string().default(''),
   credit: z.string().default(''),
 });
 export type FigureNode = z.infer<typeof figureNode>;
+
+/**
+ * The text a reader who cannot see the photo gets (the `alt` of its <img>):
+ * what the writer typed as the figure's alt text, else its caption. Stories
+ * written before the field existed have no alt text and so read their captions.
+ */
+export function figureAltText(figure: { alt: string; caption: string }): string {
+  return figure.alt.trim() !== '' ? figure.alt : figure.caption;
+}
 
 /** Matches the schema's figure `src`: a media reference, an http(s) URL, or ''. */
 export function isAllowedFigureSrc(src: string): boolean {

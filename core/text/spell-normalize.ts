@@ -3,9 +3,7 @@
 // open oa/oe/uy may sit on either vowel (see tone.ts), and after a consonant
 // a lone final i/y is written both ways (lý/lí, kỹ/kĩ, hỷ/hỉ). Acronyms in
 // capitals (LĐLĐ, CNVCLĐ), initials (the H of "H.Phong"), numbers and the
-// writer's own dictionary are never flagged. Suggestions look first for the
-// syllables that differ only in their marks.
-import { foldForSearch } from './fold';
+// writer's own dictionary are never flagged. Suggestions: see ./spell-suggest.
 import { placeTone } from './tone';
 
 export interface SyllableToken {
@@ -92,47 +90,5 @@ export function createSyllableChecker(isKnown: (word: string) => boolean, person
       if (personalKeys.has(personalDictionaryKey(token))) return false;
       return !spellingCandidates(token).some(isKnown);
     },
-  };
-}
-
-function editDistance(a: string, b: string): number {
-  const previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = previous[0] ?? 0;
-    previous[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = previous[j] ?? 0;
-      previous[j] = Math.min(above + 1, (previous[j - 1] ?? 0) + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return previous[b.length] ?? 0;
-}
-
-/**
- * Suggestions for Vietnamese syllables. The common slip is a wrong or missing
- * mark ("nguơi", "tiêp"), which generic spellers handle badly; here every
- * dictionary syllable is indexed by its unmarked form, so "nguoi" finds
- * người, ngươi, nguội… ranked by how few marks differ from what was typed.
- */
-export function createSyllableSuggester(words: Iterable<string>): (token: string, limit?: number) => string[] {
-  const byFolded = new Map<string, string[]>();
-  for (const word of words) {
-    const key = foldForSearch(word);
-    const list = byFolded.get(key);
-    if (list === undefined) byFolded.set(key, [word]);
-    else list.push(word);
-  }
-  return (token, limit = 6) => {
-    const typed = token.normalize('NFC');
-    const lower = typed.toLowerCase();
-    const candidates = new Set(byFolded.get(foldForSearch(typed)) ?? []);
-    const decomposed = lower.normalize('NFD');
-    return [...candidates]
-      .filter((word) => word.toLowerCase() !== lower)
-      .map((word) => ({ word, distance: editDistance(decomposed, word.toLowerCase().normalize('NFD')) }))
-      .sort((a, b) => a.distance - b.distance || a.word.localeCompare(b.word, 'vi'))
-      .slice(0, limit)
-      .map(({ word }) => word);
   };
 }

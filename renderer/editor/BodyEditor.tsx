@@ -48,7 +48,6 @@ export function focusBodyStart(editor: LexicalEditor): void {
 export const BodyEditor = memo(function BodyEditor(props: {
   body: StoryBody;
   autosave: Pick<StoryDocument, 'attachEditor' | 'bodyChanged' | 'flush'>;
-  personalDictionary: readonly string[];
   onEditor: (editor: LexicalEditor | null) => void;
 }): ReactNode {
   const { t } = useTranslation('editor');
@@ -91,7 +90,7 @@ export const BodyEditor = memo(function BodyEditor(props: {
       <ImagesPlugin />
       <FigurePlugin />
       <RelatedStoriesPlugin />
-      <SpellcheckPlugin personalDictionary={props.personalDictionary} />
+      <SpellcheckPlugin />
       <AutosavePlugin document={props.autosave} />
       <EditorHandle onEditor={props.onEditor} />
     </LexicalComposer>

@@ -14,6 +14,7 @@ import { HeadlineField } from './fields/HeadlineField';
 import { MetaPanel } from './fields/MetaPanel';
 import { SapoField } from './fields/SapoField';
 import { StatusBar } from './fields/StatusBar';
+import { SpellcheckProvider } from './spell/SpellcheckProvider';
 import { Toasts, useToasts } from './fields/Toasts';
 import { isPrimaryShortcut } from './plugins/shortcuts';
 import type { StoryDocument } from './useStoryDocument';
@@ -74,24 +75,26 @@ export function EditorLayout(props: {
       <div className="nd-editor" data-testid="story-editor">
         <StatusBar save={doc.save} counts={counts} onSaveRevision={saveRevisionNow} tools={props.statusTools} />
         <div className="nd-editor-columns">
-          <article className="nd-story" lang="vi">
-            <HeadlineField
-              value={doc.meta.headline}
-              onChange={(value) => edit({ field: 'headline', value })}
-              onEnter={() => sapoRef.current?.focus()}
-              onBlur={onBlur}
-            />
-            <SapoField
-              ref={sapoRef}
-              value={doc.meta.sapo}
-              onChange={(value) => edit({ field: 'sapo', value })}
-              onEnter={() => {
-                if (bodyEditor.current !== null) focusBodyStart(bodyEditor.current);
-              }}
-              onBlur={onBlur}
-            />
-            <BodyEditor body={story.body} autosave={autosave} personalDictionary={settings.personalDictionary} onEditor={onEditor} />
-          </article>
+          <SpellcheckProvider personalDictionary={settings.personalDictionary}>
+            <article className="nd-story" lang="vi">
+              <HeadlineField
+                value={doc.meta.headline}
+                onChange={(value) => edit({ field: 'headline', value })}
+                onEnter={() => sapoRef.current?.focus()}
+                onBlur={onBlur}
+              />
+              <SapoField
+                ref={sapoRef}
+                value={doc.meta.sapo}
+                onChange={(value) => edit({ field: 'sapo', value })}
+                onEnter={() => {
+                  if (bodyEditor.current !== null) focusBodyStart(bodyEditor.current);
+                }}
+                onBlur={onBlur}
+              />
+              <BodyEditor body={story.body} autosave={autosave} onEditor={onEditor} />
+            </article>
+          </SpellcheckProvider>
           <MetaPanel meta={doc.meta} sectionsWithTargets={Object.keys(settings.sectionTargets)} onEdit={edit} onBlur={onBlur} />
         </div>
         <Toasts toasts={toasts.toasts} work={toasts.work} onDismiss={toasts.dismiss} />

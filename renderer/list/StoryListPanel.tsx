@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../core/api';
-import type { ListFilters } from './filters';
+import { narrowsList, withoutFilters, type ListFilters } from './filters';
 import { ListFiltersBar } from './ListFiltersBar';
 import type { SaveStateInfo } from './SaveStateBadge';
 import { HitRow, StoryRow } from './StoryRow';
@@ -49,13 +49,18 @@ export function StoryListPanel(props: StoryListPanelProps): ReactNode {
   }, [items.length]);
 
   let status: string | null = null;
+  // An empty list under filters says so, with a way out, instead of "no stories yet".
+  let clearable = false;
   if (hits !== null) {
     if (search.error !== null) status = search.error.message;
     else if (search.searching && hits.length === 0) status = t('list.searching');
     else if (hits.length === 0 && !search.searching) status = t('list.noHits', { query: props.query.trim() });
   } else if (pages.error !== null) status = pages.error.message;
   else if (!pages.loaded) status = t('list.loading');
-  else if (items.length === 0) status = props.filters.trashed ? t('list.emptyTrash') : t('list.empty');
+  else if (items.length === 0 && narrowsList(props.filters)) {
+    status = props.filters.trashed ? t('list.noMatchInTrash') : t('list.noMatch');
+    clearable = true;
+  } else if (items.length === 0) status = props.filters.trashed ? t('list.emptyTrash') : t('list.empty');
   else if (pages.loading) status = t('list.loadingMore');
 
   return (
@@ -106,8 +111,13 @@ export function StoryListPanel(props: StoryListPanelProps): ReactNode {
           onNearEnd={onNearEnd}
         />
       )}
-      <div className="list-status" role="status" aria-live="polite">
+      <div className="list-status" role="status" aria-live="polite" data-testid="list-status">
         {status}
+        {clearable && (
+          <button type="button" className="button list-clear-filters" data-testid="clear-filters" onClick={() => props.onFiltersChange(withoutFilters(props.filters))}>
+            {t('list.clearFilters')}
+          </button>
+        )}
       </div>
     </aside>
   );

@@ -10,6 +10,16 @@ export interface ListFilters {
 
 export const NO_FILTERS: ListFilters = { mine: false, status: null, section: null, trashed: false };
 
+/** True when some filter narrows the list (the trash is a view of its own, not a filter). */
+export function narrowsList(filters: ListFilters): boolean {
+  return filters.mine || filters.status !== null || filters.section !== null;
+}
+
+/** The same view (the list or the trash) with every filter cleared. */
+export function withoutFilters(filters: ListFilters): ListFilters {
+  return { ...NO_FILTERS, trashed: filters.trashed };
+}
+
 /** The `stories.list` arguments for a set of filters; "mine" means written by this desktop's user. */
 export function listArgs(filters: ListFilters, userName: string): HandlerArgs<'stories.list'> {
   const args: HandlerArgs<'stories.list'> = {};

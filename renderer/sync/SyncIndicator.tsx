@@ -50,8 +50,15 @@ export function SyncIndicator(props: { client: NewsdeskClient }): ReactNode {
       )}
       {error !== null && status.signedIn && <SyncProblems client={props.client} />}
       {status.signedIn && (
-        <button type="button" className="button button-quiet sync-now" onClick={syncNow} disabled={status.syncing}>
-          {t('syncNow')}
+        <button type="button" className="button button-quiet sync-now" onClick={syncNow} disabled={status.syncing} title={t('syncNow')}>
+          {/* An icon in the bar, so that the bar keeps one row; the words stay for screen readers. */}
+          <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
+            <path
+              fill="currentColor"
+              d="M17.65 6.35A7.96 7.96 0 0 0 12 4a8 8 0 1 0 7.75 10h-2.08A6 6 0 1 1 12 6c1.66 0 3.14.69 4.22 1.78L13 11h7V4l-2.35 2.35Z"
+            />
+          </svg>
+          <span className="visually-hidden">{t('syncNow')}</span>
         </button>
       )}
     </div>

@@ -1,4 +1,5 @@
 import { html, type SafeHtml } from './html';
+import { FAVICON_PATH } from './favicon';
 import { SITE_CSS_PATH, SITE_CSS_VERSION } from './style';
 
 export type SiteContext = {
@@ -31,6 +32,7 @@ export function layout(site: SiteContext, head: PageHead, main: SafeHtml, mainCl
 <title>${head.title}</title>
 ${head.description ? html`<meta name="description" content="${head.description}">` : ''}
 ${url ? html`<link rel="canonical" href="${url}">` : ''}
+<link rel="icon" type="image/svg+xml" href="${FAVICON_PATH}">
 <link rel="stylesheet" href="${SITE_CSS_PATH}?v=${SITE_CSS_VERSION}">
 ${head.rssPath ? html`<link rel="alternate" type="application/rss+xml" href="${head.rssPath}">` : ''}
 ${head.prevPath ? html`<link rel="prev" href="${head.prevPath}">` : ''}

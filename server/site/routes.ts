@@ -16,11 +16,11 @@ import { noticePage, type SiteContext } from './layout';
 import { SECTION_PAGE_SIZE, homePage, sectionPage } from './list-pages';
 import { LruMap, PageCache, SiteClock, etagMatches, etagOf, type Page } from './page-cache';
 import { SITE_CSS, SITE_CSS_PATH } from './style';
+import { articleBoxes, MORE_TO_FETCH, PICKS_IN_BOX } from './boxes';
+import { FAVICON_ICO_PATH, FAVICON_PATH, FAVICON_SVG } from './favicon';
 import { teaserPath } from './teasers';
 
 export const PAGE_CACHE_CONTROL = 'public, max-age=60';
-const PICKS_IN_BOX = 7;
-const MORE_IN_BOX = 10;
 const FEED_SIZE = 20;
 /** At most this many published stories are matched against a related line's unlinked titles. */
 const RELATED_LOOKUP = 20;
@@ -91,6 +91,9 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): { erro
 
   const cssPage = page(200, SITE_CSS, 'text/css; charset=utf-8', { cacheControl: 'public, max-age=86400' });
   app.get(SITE_CSS_PATH, (request, reply) => send(request, reply, cssPage));
+  const iconPage = page(200, FAVICON_SVG, 'image/svg+xml', { cacheControl: 'public, max-age=86400' });
+  app.get(FAVICON_PATH, (request, reply) => send(request, reply, iconPage));
+  app.get(FAVICON_ICO_PATH, (_request, reply) => reply.redirect(FAVICON_PATH, 301));
 
   app.get('/', (request, reply) =>
     cached(request, reply, 'home', async (ctx) => page(200, homePage(ctx, await storage.site.latestPublished({ limit: 200 })))),
@@ -171,11 +174,12 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): { erro
       const unlinked = unlinkedRelatedTitles(story.body);
       const titled = unlinked.length > 0 ? await storage.site.publishedTitledIn(unlinked.join('\n'), story.id, RELATED_LOOKUP) : [];
       const body = linkRelatedTitles(story.body, titled);
-      const [picks, more, related] = await Promise.all([
+      const [latestPicks, sectionLatest, related] = await Promise.all([
         storage.site.latestPublished({ picksOnly: true, excludeId: story.id, limit: PICKS_IN_BOX }),
-        storage.site.latestPublished({ sectionSlug: address.sectionSlug, excludeId: story.id, limit: MORE_IN_BOX }),
+        storage.site.latestPublished({ sectionSlug: address.sectionSlug, excludeId: story.id, limit: MORE_TO_FETCH }),
         storage.site.publishedByIds(relatedIds(body)),
       ]);
+      const { picks, more } = articleBoxes(story.id, latestPicks, sectionLatest);
       const relatedUrls = new Map(related.map((t) => [t.id, teaserPath(t)]));
       // The live copy changes only by publishing, updating or correcting, each of which adds an entry.
       const bodyKey = `${story.id}:${stored.workflow.corrections.length}:${[...relatedUrls.values()].join(' ')}`;

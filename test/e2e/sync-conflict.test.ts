@@ -14,6 +14,7 @@ import { newId } from '../helpers/server/stories';
 import type { TestApp } from '../helpers/e2e/app';
 import { eventually } from '../helpers/e2e/page';
 import { useAppSession } from '../helpers/e2e/session';
+import { expectAppDialog } from '../helpers/e2e/dialogs';
 
 const HEADLINE = 'Cụm thi đua số 4 triển khai hiệu quả công tác chăm lo đời sống cho đoàn viên';
 const SAPO =
@@ -98,6 +99,7 @@ describe('a story with two versions', () => {
     await page.getByTestId('conflict-compare').click();
     const dialog = page.getByTestId('conflict-dialog');
     await dialog.waitFor();
+    await expectAppDialog(page, 'conflict-dialog', 'conflict');
     const rowOf = (change: string) => dialog.locator(`tr[data-change="${change}"]`);
     // A changed cell starts with "Đoạn khác nhau: " for screen readers; only the text is compared here.
     const cells = async (row: ReturnType<typeof rowOf>) => (await row.locator('td').allTextContents()).map((text) => text.replace(/^Đoạn khác nhau: /, ''));

@@ -4,7 +4,7 @@ import nspell from 'nspell';
 import { describe, expect, it } from 'vitest';
 import { parseArticleText, toStoryContent } from '../../core/import';
 import { plainTextOfBody } from '../../core/story';
-import { createSyllableChecker, createSyllableSuggester, isExemptFromSpellcheck, spellingCandidates, tokenizeSyllables } from '../../core/text';
+import { createSyllableChecker, createSyllableSuggester, editDistance, isExemptFromSpellcheck, spellingCandidates, syllableRarity, tokenizeSyllables } from '../../core/text';
 
 const dictionaryDir = join(import.meta.dirname, '../../node_modules/dictionary-vi');
 const spell = nspell(readFileSync(join(dictionaryDir, 'index.aff'), 'utf8'), readFileSync(join(dictionaryDir, 'index.dic'), 'utf8'));
@@ -133,6 +133,33 @@ describe('createSyllableSuggester over dictionary-vi', () => {
     ['khao', 'khảo'],
   ])('offers %s → %s among the first suggestions', (typed, wanted) => {
     expect(suggest(typed)).toContain(wanted);
+  });
+
+  // The slips a reporter makes, and the syllable they meant, which must come first.
+  it.each([
+    ['nguời', 'người'], // one mark from người and from nguồi: người is the common one
+    ['tiêp', 'tiếp'],
+    ['đươc', 'được'],
+    ['đuợc', 'được'],
+    ['nươc', 'nước'],
+    ['viêc', 'việc'],
+    ['cuả', 'của'], // the tone on the wrong vowel
+    ['trườg', 'trường'], // a letter missing
+    ['khôg', 'không'],
+    ['thươg', 'thương'],
+    ['Nguyển', 'Nguyễn'],
+  ])('suggests %s → %s first', (typed, wanted) => {
+    expect(suggest(typed)[0]).toBe(wanted);
+  });
+
+  it('ranks a syllable with the right letters before one a letter away, and equally close ones by how common they are', () => {
+    // người and nguồi are both one mark from “nguời”; người is the common one.
+    expect(suggest('nguời').slice(0, 2)).toEqual(['người', 'nguồi']);
+    expect(syllableRarity('người')).toBeLessThan(syllableRarity('nguồi'));
+    expect(syllableRarity('hoá')).toBe(syllableRarity('hóa'));
+    // Right letters, wrong marks, before a letter's difference: được before nước for “đươc”.
+    expect(suggest('đươc').indexOf('được')).toBeLessThan(suggest('đươc').indexOf('nước'));
+    expect(editDistance('người'.normalize('NFD'), 'nguời'.normalize('NFD'))).toBe(1);
   });
 
   it('ranks syllables by how few marks differ, and never suggests the word itself', () => {

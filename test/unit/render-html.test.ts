@@ -96,10 +96,10 @@ describe('renderBodyHtml: figures and related stories', () => {
       `<figure><img src="/media/${SHA}" alt="Sân chơi"><figcaption>${caption} <span class="credit">Ảnh: H.Phong</span></figcaption></figure>`,
     ],
     [
-      'a stored image at the caller\'s URL',
+      'a stored image at the caller\'s URL, its caption standing in for the alt text it lacks',
       nodes.figure({ src: `media:${SHA}`, caption }),
       { mediaUrl: (sha: string) => `https://cdn.laodongthudo.vn/${sha}.jpg` },
-      `<figure><img src="https://cdn.laodongthudo.vn/${SHA}.jpg" alt=""><figcaption>${caption}</figcaption></figure>`,
+      `<figure><img src="https://cdn.laodongthudo.vn/${SHA}.jpg" alt="${caption}"><figcaption>${caption}</figcaption></figure>`,
     ],
     [
       'a web image',

@@ -14,7 +14,7 @@ import {
   type SerializedPartial,
 } from 'lexical';
 import { NewsBlockNode } from './news-block-node';
-import { isAllowedFigureSrc, type FigureNode as FigureJSON } from '../body';
+import { figureAltText, isAllowedFigureSrc, type FigureNode as FigureJSON } from '../body';
 
 /** What Lexical hands importJSON: untrusted, every field possibly missing. */
 type LexicalJSON = SerializedPartial<SerializedLexicalNode> & Record<string, unknown>;
@@ -93,7 +93,7 @@ export class FigureNode extends NewsBlockNode {
     if (src !== '') {
       const img = doc.createElement('img');
       img.setAttribute('src', src);
-      img.setAttribute('alt', alt);
+      img.setAttribute('alt', figureAltText({ alt, caption }));
       figure.append(img);
     }
     if (caption !== '' || credit !== '') {
@@ -126,14 +126,10 @@ function convertFigureElement(element: HTMLElement): DOMConversionOutput {
   const creditSpan = figcaption?.querySelector('.credit') ?? null;
   const credit = creditSpan?.textContent?.trim() ?? '';
   creditSpan?.remove();
-  const node = $createFigureNode(
-    figureFields({
-      src: img?.getAttribute('src') ?? '',
-      alt: img?.getAttribute('alt') ?? '',
-      caption: figcaption?.textContent?.trim() ?? '',
-      credit,
-    }),
-  );
+  const caption = figcaption?.textContent?.trim() ?? '';
+  const alt = img?.getAttribute('alt') ?? '';
+  // An alt that repeats the caption is the caption standing in (figureAltText): keep it so.
+  const node = $createFigureNode(figureFields({ src: img?.getAttribute('src') ?? '', alt: alt === caption ? '' : alt, caption, credit }));
   // The <img> and <figcaption> are the figure's own fields, not separate content.
   return { node, forChild: () => null, after: () => [] };
 }

@@ -3,8 +3,9 @@
 // autosave and the saved JSON all see it.
 import type { LexicalEditor, NodeKey } from 'lexical';
 import { $getNodeByKey } from 'lexical';
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { figureAltText } from '../../../core/story';
 import { $isFigureNode, type FigureFields } from '../../../core/story/lexical-nodes';
 import { toServiceError } from '../../transport/client';
 import { useEditorServices } from '../EditorServices';
@@ -54,13 +55,14 @@ function useImage(src: string): { shown: Shown; retry: () => void } {
  * text (the node catches up a moment later); otherwise it shows the node's,
  * so an undo in the body shows up here.
  */
-function NodeTextInput(props: { value: string; onChange: (value: string) => void; testId: string; placeholder?: string }): ReactNode {
+function NodeTextInput(props: { value: string; onChange: (value: string) => void; testId: string; placeholder?: string; describedBy?: string }): ReactNode {
   const [draft, setDraft] = useState<string | null>(null);
   return (
     <input
       type="text"
       value={draft ?? props.value}
       placeholder={props.placeholder}
+      aria-describedby={props.describedBy}
       data-testid={props.testId}
       onChange={(event) => {
         setDraft(event.currentTarget.value);
@@ -78,6 +80,7 @@ export function FigureView(props: { editor: LexicalEditor; nodeKey: NodeKey; fie
   const chooseFile = (): void => {
     editor.dispatchCommand(OPEN_IMAGE_DIALOG_COMMAND, nodeKey);
   };
+  const altHintId = useId();
 
   const update = (patch: Partial<FigureFields>): void => {
     editor.update(() => {
@@ -99,7 +102,7 @@ export function FigureView(props: { editor: LexicalEditor; nodeKey: NodeKey; fie
   return (
     <figure className="nd-figure" data-testid="figure">
       <div className="nd-figure-image">
-        {image.state === 'ready' && <img src={image.url} alt={fields.alt !== '' ? fields.alt : fields.caption} draggable={false} />}
+        {image.state === 'ready' && <img src={image.url} alt={figureAltText(fields)} draggable={false} />}
         {image.state === 'loading' && <p role="status">{t('figureLoading')}</p>}
         {image.state === 'failed' && (
           <div className="nd-figure-missing" data-testid="figure-unavailable">
@@ -137,6 +140,19 @@ export function FigureView(props: { editor: LexicalEditor; nodeKey: NodeKey; fie
             testId="figure-credit"
             onChange={(credit) => update({ credit })}
           />
+        </label>
+        <label className="nd-field-inline nd-figure-alt">
+          <span>{t('figureAlt')}</span>
+          <NodeTextInput
+            value={fields.alt}
+            placeholder={t('figureAltPlaceholder', { caption: fields.caption })}
+            describedBy={altHintId}
+            testId="figure-alt"
+            onChange={(alt) => update({ alt })}
+          />
+          <small id={altHintId} className="nd-figure-alt-hint">
+            {t('figureAltHint')}
+          </small>
         </label>
         <div className="nd-figure-actions">
           {fields.src === '' && (

@@ -17,7 +17,7 @@ import {
 import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isAllowedLinkUrl } from '../../../core/story';
-import { Dialog } from '../../ui/Dialog';
+import { Dialog, DialogActions, DialogBody, DialogField, DialogSpacer } from '../../ui/Dialog';
 import { OPEN_LINK_DIALOG_COMMAND } from './commands';
 import { isPrimaryShortcut } from './shortcuts';
 import { focusEditor } from '../dom/focus-editor';
@@ -55,44 +55,46 @@ function LinkDialog(props: { initial: string; canRemove: boolean; onApply: (url:
   };
 
   return (
-    <Dialog title={t('linkTitle')} onClose={props.onCancel} testId="link-dialog" className="nd-link-dialog">
-      <form onSubmit={submit} noValidate>
-        <label htmlFor={inputId} className="nd-label">
-          {t('linkUrl')}
-        </label>
-        <input
-          id={inputId}
-          type="text"
-          inputMode="url"
-          autoFocus
-          value={typed}
-          placeholder={t('linkPlaceholder')}
-          aria-invalid={error !== null}
-          aria-describedby={error === null ? undefined : errorId}
-          data-testid="link-url"
-          onChange={(event) => {
-            setTyped(event.currentTarget.value);
-            setError(null);
-          }}
-        />
-        {error !== null && (
-          <p id={errorId} role="alert" className="nd-error" data-testid="link-error">
-            {error}
-          </p>
-        )}
-        <div className="nd-dialog-actions">
+    <Dialog title={t('linkTitle')} onClose={props.onCancel} testId="link-dialog">
+      <form className="dialog-form" onSubmit={submit} noValidate>
+        <DialogBody>
+          <DialogField label={t('linkUrl')} htmlFor={inputId}>
+            <input
+              id={inputId}
+              type="text"
+              inputMode="url"
+              autoFocus
+              value={typed}
+              placeholder={t('linkPlaceholder')}
+              aria-invalid={error !== null}
+              aria-describedby={error === null ? undefined : errorId}
+              data-testid="link-url"
+              onChange={(event) => {
+                setTyped(event.currentTarget.value);
+                setError(null);
+              }}
+            />
+          </DialogField>
+          {error !== null && (
+            <p id={errorId} role="alert" className="form-error" data-testid="link-error">
+              {error}
+            </p>
+          )}
+        </DialogBody>
+        <DialogActions>
           {props.canRemove && (
             <button type="button" className="button" onClick={props.onRemove}>
               {t('linkRemove')}
             </button>
           )}
+          <DialogSpacer />
           <button type="button" className="button" onClick={props.onCancel}>
             {t('cancel')}
           </button>
           <button type="submit" className="button button-primary" data-testid="link-apply">
             {t('linkApply')}
           </button>
-        </div>
+        </DialogActions>
       </form>
     </Dialog>
   );

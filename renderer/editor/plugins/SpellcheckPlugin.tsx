@@ -1,34 +1,20 @@
-// Offline Vietnamese spellcheck. Checking happens in a worker and painting
-// when typing pauses, so a keystroke never waits for it; misspelled syllables
-// are underlined with the CSS Custom Highlight API, leaving the document alone.
-// A right click (or the context-menu key) on one offers suggestions and "add
+// Offline Vietnamese spellcheck of the body. Checking happens in a worker and
+// painting when typing pauses, so a keystroke never waits for it; misspelled
+// syllables are underlined with the CSS Custom Highlight API, leaving the
+// document alone. A right click (or the context-menu key) on one opens the
+// story's spelling menu (../spell/SpellcheckProvider): suggestions, and "add
 // to dictionary", which goes to the personal dictionary in settings.
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $getNearestNodeFromDOMNode, $isTextNode } from 'lexical';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { createPortal } from 'react-dom';
-import { useTranslation } from 'react-i18next';
-import { toServiceError } from '../../transport/client';
+import { useEffect, type ReactNode } from 'react';
 import { caretAtPoint } from '../dom/caret';
-import { useEditorServices } from '../EditorServices';
-import { clearMisspellings, highlightsSupported, MisspellingScanner, paintMisspellings, tokenAt, type Caret } from '../spell/highlight';
-import { SpellClient, startSpellWorker } from '../spell/spell-client';
-import { SpellMenu } from '../spell/SpellMenu';
 import { focusEditor } from '../dom/focus-editor';
+import { MisspellingScanner, tokenAt, type Caret } from '../spell/highlight';
+import { useSpellcheck } from '../spell/SpellcheckProvider';
 
 /** Quiet time after an edit before re-painting; the worker's answers repaint sooner. */
 const REPAINT_AFTER_EDIT_MS = 350;
 const REPAINT_AFTER_ANSWER_MS = 30;
-
-interface MenuState {
-  word: string;
-  node: Text;
-  start: number;
-  end: number;
-  x: number;
-  y: number;
-  suggestions: Promise<string[]>;
-}
 
 function selectionCaret(root: HTMLElement): Caret | null {
   const selection = window.getSelection();
@@ -36,27 +22,20 @@ function selectionCaret(root: HTMLElement): Caret | null {
   return { node: selection.anchorNode, offset: selection.anchorOffset };
 }
 
-export function SpellcheckPlugin(props: { personalDictionary: readonly string[] }): ReactNode {
+export function SpellcheckPlugin(): ReactNode {
   const [editor] = useLexicalComposerContext();
-  const { client, notify } = useEditorServices();
-  const { t } = useTranslation('editor');
-  const spell = useRef<SpellClient | null>(null);
-  const scannerRef = useRef<MisspellingScanner | null>(null);
-  const personal = useRef<string[]>([...props.personalDictionary]);
-  const [menu, setMenu] = useState<MenuState | null>(null);
+  const { service, openMenu } = useSpellcheck();
 
   useEffect(() => {
-    if (!highlightsSupported() || typeof Worker === 'undefined') return;
-    const checker = new SpellClient(startSpellWorker(), personal.current);
+    if (service === null) return;
+    const checker = service.checker;
     const scanner = new MisspellingScanner();
-    spell.current = checker;
-    scannerRef.current = scanner;
     let timer: ReturnType<typeof setTimeout> | null = null;
 
     const paint = (): void => {
       const root = editor.getRootElement();
       if (root === null) return;
-      paintMisspellings(scanner.scan(root, (token) => checker.verdict(token), selectionCaret(root)));
+      service.paint('body', scanner.scan(root, (token) => checker.verdict(token), selectionCaret(root)));
     };
     const schedule = (delay: number): void => {
       if (timer !== null) clearTimeout(timer);
@@ -66,18 +45,6 @@ export function SpellcheckPlugin(props: { personalDictionary: readonly string[] 
       }, delay);
     };
 
-    // Words added from another story since the app loaded its settings.
-    void client.call('settings.get', {}).then(
-      ({ personalDictionary }) => {
-        for (const word of personalDictionary) {
-          if (personal.current.includes(word)) continue;
-          personal.current = [...personal.current, word];
-          checker.addToPersonal(word);
-        }
-      },
-      () => undefined,
-    );
-
     const stopUpdates = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves }) => {
       if (dirtyElements.size > 0 || dirtyLeaves.size > 0) schedule(REPAINT_AFTER_EDIT_MS);
     });
@@ -85,25 +52,41 @@ export function SpellcheckPlugin(props: { personalDictionary: readonly string[] 
       scanner.verdictsChanged();
       schedule(REPAINT_AFTER_ANSWER_MS);
     });
+    const stopWords = service.onWordAdded(() => {
+      scanner.invalidate();
+      schedule(REPAINT_AFTER_ANSWER_MS);
+    });
     schedule(0);
 
     return () => {
       stopUpdates();
       stopAnswers();
+      stopWords();
       if (timer !== null) clearTimeout(timer);
-      checker.dispose();
-      spell.current = null;
-      scannerRef.current = null;
-      clearMisspellings();
+      service.paint('body', []);
     };
-  }, [editor, client]);
+  }, [editor, service]);
 
   useEffect(() => {
+    if (service === null) return;
     const openAt = (node: Node, offset: number, x: number, y: number): boolean => {
-      const checker = spell.current;
       const token = tokenAt(node, offset);
-      if (checker === null || token === null || checker.verdict(token.text) !== true) return false;
-      setMenu({ word: token.text, node: node as Text, start: token.start, end: token.end, x, y, suggestions: checker.suggest(token.text) });
+      if (token === null || service.checker.verdict(token.text) !== true) return false;
+      const word = token.text;
+      openMenu({
+        word,
+        x,
+        y,
+        replace: (replacement) =>
+          editor.update(() => {
+            const lexicalNode = $getNearestNodeFromDOMNode(node);
+            // Only if the text is still what was right-clicked.
+            if ($isTextNode(lexicalNode) && lexicalNode.getTextContent().slice(token.start, token.end) === word) {
+              lexicalNode.spliceText(token.start, token.end - token.start, replacement, true);
+            }
+          }),
+        restoreFocus: () => focusEditor(editor),
+      });
       return true;
     };
     const onContextMenu = (event: MouseEvent): void => {
@@ -125,45 +108,7 @@ export function SpellcheckPlugin(props: { personalDictionary: readonly string[] 
       previous?.removeEventListener('contextmenu', onContextMenu);
       root?.addEventListener('contextmenu', onContextMenu);
     });
-  }, [editor]);
+  }, [editor, service, openMenu]);
 
-  if (menu === null) return null;
-
-  const close = (): void => {
-    setMenu(null);
-    focusEditor(editor);
-  };
-  const replace = (replacement: string): void => {
-    editor.update(() => {
-      const node = $getNearestNodeFromDOMNode(menu.node);
-      // Only if the text is still what was right-clicked.
-      if ($isTextNode(node) && node.getTextContent().slice(menu.start, menu.end) === menu.word) {
-        node.spliceText(menu.start, menu.end - menu.start, replacement, true);
-      }
-    });
-    close();
-  };
-  const add = (): void => {
-    const word = menu.word.normalize('NFC');
-    scannerRef.current?.invalidate();
-    spell.current?.addToPersonal(word);
-    personal.current = [...personal.current, word];
-    // Read the stored list first, so that words added from other stories since are kept.
-    client
-      .call('settings.get', {})
-      .then(({ personalDictionary }) => {
-        const merged = [...new Set([...personalDictionary, ...personal.current])];
-        personal.current = merged;
-        return client.call('settings.set', { personalDictionary: merged });
-      })
-      .catch((error: unknown) => {
-        notify(t('spellAddFailed', { message: toServiceError(error).message }), 'error');
-      });
-    close();
-  };
-
-  return createPortal(
-    <SpellMenu word={menu.word} x={menu.x} y={menu.y} suggestions={menu.suggestions} onReplace={replace} onAdd={add} onClose={close} />,
-    document.body,
-  );
+  return null;
 }

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { SearchHit } from '../../../core/api';
 import type { RelatedStoryRef } from '../../../core/story';
 import { toServiceError } from '../../transport/client';
-import { Dialog } from '../../ui/Dialog';
+import { Dialog, DialogActions, DialogBody, DialogField, DialogSpacer } from '../../ui/Dialog';
 import { useEditorServices } from '../EditorServices';
 
 const SEARCH_DELAY_MS = 200;
@@ -43,67 +43,69 @@ export function RelatedPicker(props: { initial: readonly RelatedStoryRef[]; onDo
 
   return (
     <Dialog title={t('relatedPickerTitle')} onClose={props.onCancel} testId="related-picker" className="nd-related-picker">
-      <label htmlFor={searchId} className="nd-label">
-        {t('relatedSearch')}
-      </label>
-      <input
-        id={searchId}
-        type="search"
-        autoFocus
-        value={query}
-        placeholder={t('relatedSearchPlaceholder')}
-        data-testid="related-search"
-        onChange={(event) => setQuery(event.currentTarget.value)}
-      />
-      <div className="nd-related-results" aria-live="polite">
-        {results.state === 'failed' && <p role="alert">{t('relatedSearchFailed', { message: results.message })}</p>}
-        {results.state === 'ready' && results.hits.length === 0 && <p>{t('relatedNoHits')}</p>}
-        {results.state === 'ready' && results.hits.length > 0 && (
-          <ul>
-            {results.hits.map((hit) => (
-              <li key={hit.id}>
+      <DialogBody>
+        <DialogField label={t('relatedSearch')} htmlFor={searchId}>
+          <input
+            id={searchId}
+            type="search"
+            autoFocus
+            value={query}
+            placeholder={t('relatedSearchPlaceholder')}
+            data-testid="related-search"
+            onChange={(event) => setQuery(event.currentTarget.value)}
+          />
+        </DialogField>
+        <div className="nd-related-results" aria-live="polite">
+          {results.state === 'failed' && <p role="alert">{t('relatedSearchFailed', { message: results.message })}</p>}
+          {results.state === 'ready' && results.hits.length === 0 && <p className="field-hint">{t('relatedNoHits')}</p>}
+          {results.state === 'ready' && results.hits.length > 0 && (
+            <ul>
+              {results.hits.map((hit) => (
+                <li key={hit.id}>
+                  <button
+                    type="button"
+                    className="button nd-related-hit"
+                    disabled={chosenIds.has(hit.id)}
+                    aria-label={t('relatedAdd', { title: hit.headline })}
+                    onClick={() => setChosen((old) => [...old, { id: hit.id, title: hit.headline }])}
+                  >
+                    {hit.headline}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+        <h3>{t('relatedChosen')}</h3>
+        {chosen.length === 0 ? (
+          <p className="field-hint">{t('relatedEmpty')}</p>
+        ) : (
+          <ol className="nd-related-chosen" data-testid="related-chosen">
+            {chosen.map((story, index) => (
+              <li key={`${story.id ?? 'title'}-${index}`}>
+                <span>{story.title}</span>
                 <button
                   type="button"
-                  className="button nd-related-hit"
-                  disabled={chosenIds.has(hit.id)}
-                  aria-label={t('relatedAdd', { title: hit.headline })}
-                  onClick={() => setChosen((old) => [...old, { id: hit.id, title: hit.headline }])}
+                  className="button button-quiet"
+                  aria-label={t('relatedRemove', { title: story.title })}
+                  onClick={() => setChosen((old) => old.filter((_, i) => i !== index))}
                 >
-                  {hit.headline}
+                  ×
                 </button>
               </li>
             ))}
-          </ul>
+          </ol>
         )}
-      </div>
-      <h3 className="nd-label">{t('relatedChosen')}</h3>
-      {chosen.length === 0 ? (
-        <p className="nd-muted">{t('relatedEmpty')}</p>
-      ) : (
-        <ol className="nd-related-chosen" data-testid="related-chosen">
-          {chosen.map((story, index) => (
-            <li key={`${story.id ?? 'title'}-${index}`}>
-              <span>{story.title}</span>
-              <button
-                type="button"
-                className="button button-quiet"
-                aria-label={t('relatedRemove', { title: story.title })}
-                onClick={() => setChosen((old) => old.filter((_, i) => i !== index))}
-              >
-                ×
-              </button>
-            </li>
-          ))}
-        </ol>
-      )}
-      <div className="nd-dialog-actions">
+      </DialogBody>
+      <DialogActions>
+        <DialogSpacer />
         <button type="button" className="button" onClick={props.onCancel}>
           {t('cancel')}
         </button>
         <button type="button" className="button button-primary" onClick={() => props.onDone(chosen)} data-testid="related-done">
           {t('relatedDone')}
         </button>
-      </div>
+      </DialogActions>
     </Dialog>
   );
 }

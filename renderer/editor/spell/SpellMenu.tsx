@@ -1,7 +1,22 @@
 // The context menu on a misspelled syllable: suggestions, then "add to
 // dictionary". A real menu for the keyboard: focus starts on the first item,
-// arrows move, Escape closes.
-import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+// arrows move, Escape closes. It always lies wholly inside the window: near the
+// bottom edge it opens above the word, near the right edge it moves left.
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+
+/** Room kept between the menu and the window's edges. */
+const EDGE = 8;
+/** The menu opens this far under the pointer; above it, this far over it. */
+const GAP = 4;
+
+/** Where a menu of this size goes for a click at (x, y) in a window of this size. */
+export function placeMenu(click: { x: number; y: number }, menu: { width: number; height: number }, window: { width: number; height: number }): { left: number; top: number } {
+  const left = Math.max(EDGE, Math.min(click.x, window.width - menu.width - EDGE));
+  const below = click.y + GAP;
+  const above = click.y - GAP - menu.height;
+  const top = below + menu.height <= window.height - EDGE ? below : above >= EDGE ? above : Math.max(EDGE, window.height - menu.height - EDGE);
+  return { left, top };
+}
 import { useTranslation } from 'react-i18next';
 
 export function SpellMenu(props: {
@@ -16,6 +31,15 @@ export function SpellMenu(props: {
   const { t } = useTranslation('editor');
   const [suggestions, setSuggestions] = useState<string[] | null>(null);
   const menu = useRef<HTMLDivElement>(null);
+  const [place, setPlace] = useState<{ left: number; top: number } | null>(null);
+
+  // Measured before the browser paints, and again when the suggestions change the menu's height.
+  useLayoutEffect(() => {
+    const element = menu.current;
+    if (element === null) return;
+    const { width, height } = element.getBoundingClientRect();
+    setPlace(placeMenu({ x: props.x, y: props.y }, { width, height }, { width: window.innerWidth, height: window.innerHeight }));
+  }, [props.x, props.y, suggestions]);
 
   useEffect(() => {
     let live = true;
@@ -25,9 +49,10 @@ export function SpellMenu(props: {
     };
   }, [props.suggestions]);
 
+  // Once placed (a hidden menu cannot take the focus), and again when the suggestions arrive.
   useEffect(() => {
-    menu.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
-  }, [suggestions]);
+    if (place !== null) menu.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
+  }, [suggestions, place]);
 
   useEffect(() => {
     const close = (event: PointerEvent): void => {
@@ -57,7 +82,7 @@ export function SpellMenu(props: {
       role="menu"
       aria-label={t('spellMenu', { word: props.word })}
       data-testid="spell-menu"
-      style={{ left: props.x, top: props.y }}
+      style={place === null ? { left: props.x, top: props.y, visibility: 'hidden' } : { left: place.left, top: place.top, maxHeight: `calc(100vh - ${2 * EDGE}px)` }}
       onKeyDown={onKeyDown}
     >
       {suggestions === null && <p className="nd-muted">{t('spellLoading')}</p>}

@@ -97,10 +97,6 @@ export function paintMisspellings(ranges: readonly Range[]): void {
   else CSS.highlights.set(SPELLING_HIGHLIGHT, new Highlight(...ranges));
 }
 
-export function clearMisspellings(): void {
-  if (highlightsSupported()) CSS.highlights.delete(SPELLING_HIGHLIGHT);
-}
-
 /** The syllable at a text position, if the position is inside one. */
 export function tokenAt(node: Node, offset: number): SyllableToken | null {
   if (node.nodeType !== Node.TEXT_NODE) return null;

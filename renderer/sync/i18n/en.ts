@@ -11,7 +11,7 @@ const en: Record<keyof typeof vi, string> & Record<string, string> = {
   pending_one: '{{count}} change waiting to sync',
   pending_other: '{{count}} changes waiting to sync',
   synced: 'Synced',
-  notSynced: 'Some changes could not be synced',
+  notSynced: 'Could not sync',
   waitingAlso: '{{count}} changes waiting to sync',
   waitingAlso_one: '{{count}} change waiting to sync',
   waitingAlso_other: '{{count}} changes waiting to sync',

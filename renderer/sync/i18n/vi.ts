@@ -7,7 +7,7 @@ const vi = {
   syncing: 'Đang đồng bộ… {{sent}}/{{total}}',
   pending: '{{count}} thay đổi chờ đồng bộ',
   synced: 'Đã đồng bộ',
-  notSynced: 'Có thay đổi chưa đồng bộ được',
+  notSynced: 'Chưa đồng bộ được',
   waitingAlso: '{{count}} thay đổi chờ đồng bộ',
   conflicts: '{{count}} bài có hai phiên bản, cần chọn giữ bản nào',
   lastError: 'Lỗi gần nhất: {{message}}',
