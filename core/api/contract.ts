@@ -4,6 +4,8 @@
 import { z } from 'zod';
 import type { ImportedArticle } from '../import';
 import type { SyncState } from './events';
+import type { Role } from '../workflow';
+import { queueName, workflowHandlerArgs, type ListWorkflow, type WorkflowHandlerResults } from './contract-workflow';
 import {
   storyContent,
   storyStatus,
@@ -45,6 +47,8 @@ export const handlerArgs = {
     section: z.string().optional(),
     author: z.string().optional(),
     trashed: z.boolean().optional(),
+    /** One of the desk's views (./contract-workflow); combines with the other filters. */
+    queue: queueName.optional(),
     limit: z.number().int().min(1).max(500).optional(),
     cursor: z.string().nullable().optional(),
   }),
@@ -80,6 +84,7 @@ export const handlerArgs = {
     storyId: id,
     keep: z.enum(['mine', 'theirs'], { message: 'Hãy chọn giữ bản của mình (mine) hoặc bản trên máy chủ (theirs)' }),
   }),
+  ...workflowHandlerArgs,
 } as const;
 
 export type HandlerName = keyof typeof handlerArgs;
@@ -96,6 +101,8 @@ export interface StorySummary {
   wordCount: number;
   updatedAt: string;
   deletedAt: string | null;
+  /** Who holds the story and since when, its deadline (absent from older services). */
+  workflow?: ListWorkflow;
 }
 
 export interface SearchHit {
@@ -121,6 +128,8 @@ export interface SyncStatus extends Required<SyncState> {
   serverUrl: string;
   /** Who is signed in; null when nobody is. */
   username: string | null;
+  /** Their newsroom role, from the sign-in answer; null when unknown. */
+  role: Role | null;
 }
 
 /** What sync could not do, in words: changes the server refused, and pulled changes set aside here. */
@@ -142,7 +151,7 @@ export interface SyncConflict {
   theirsTrashed: boolean;
 }
 
-export interface HandlerResults {
+export interface HandlerResults extends WorkflowHandlerResults {
   'stories.list': { items: StorySummary[]; nextCursor: string | null };
   'stories.get': Story;
   'stories.create': Story;

@@ -9,7 +9,9 @@
 //   - server trouble → online but failing; same backoff
 //   - 401            → the token is forgotten; nothing more until the user signs in
 // Every change of what the indicator shows is sent as a 'sync.state' event.
+// After push and pull, the newsroom's extras (./newsroom): checklist, notifications.
 import type { SyncStatus } from '../../core/api';
+import { ACTION_LABELS, role as roleSchema, type WorkflowUser } from '../../core/workflow';
 import { backoffDelay, DEFAULT_BACKOFF, normalizeServerUrl, type BackoffPolicy } from '../../core/sync';
 import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors';
@@ -18,6 +20,7 @@ import type { MediaUploader } from './media-upload';
 import { accountKey, timeValue, type SyncMeta } from '../../db/sync-state/sync-meta';
 import { syncLimits, systemTimers, type SyncLimits, type SyncOptions, type SyncTimers } from './options';
 import type { Outbox } from '../../db/outbox/outbox';
+import { NewsroomSync, type NewsroomConnection } from './newsroom';
 import { pullChanges } from './pull';
 import { OutboxPusher } from './push';
 import type { Reconciler } from '../../db/sync-state/reconcile';
@@ -45,6 +48,7 @@ export class SyncWorker {
   private readonly backoff: BackoffPolicy;
   private readonly limits: SyncLimits;
   private readonly pusher: OutboxPusher;
+  readonly newsroom: NewsroomSync;
   private readonly abort = new AbortController();
 
   private token: StoredToken | null = null;
@@ -71,6 +75,25 @@ export class SyncWorker {
     this.backoff = options.backoff ?? DEFAULT_BACKOFF;
     this.limits = syncLimits(options);
     this.pusher = new OutboxPusher(deps, this.limits);
+    this.newsroom = new NewsroomSync(deps.context, () => this.connection());
+  }
+
+  /**
+   * Who acts on this desk: the signed-in account with its newsroom role. An
+   * expired sign-in is still the same person, whose actions queue until they
+   * sign in again; signed out, or with the role not yet known, nobody.
+   */
+  user(): WorkflowUser | null {
+    const token = this.token;
+    if (!token?.role) return null;
+    if (normalizeServerUrl(this.deps.context.settings.read().serverUrl) !== token.serverUrl) return null;
+    return { username: token.username, role: token.role };
+  }
+
+  private connection(): { connection: NewsroomConnection | null; reason: string } {
+    const account = this.account();
+    if (account === null) return { connection: null, reason: 'Chưa đăng nhập máy chủ toà soạn.' };
+    return { connection: { client: this.client(account.serverUrl, account.token), account }, reason: '' };
   }
 
   /** Loads the token and, when signed in to the configured server, starts syncing at once. */
@@ -104,7 +127,9 @@ export class SyncWorker {
     const dead = outbox.latestDead();
     const setAside = this.deps.context.store.setAside.total();
     const refused = dead
-      ? `Máy chủ không nhận bài “${dead.headline.trim() || 'Chưa có tít'}”: ${dead.error}`
+      ? dead.action === null
+        ? `Máy chủ không nhận bài “${dead.headline.trim() || 'Chưa có tít'}”: ${dead.error}`
+        : `Máy chủ không nhận thao tác “${ACTION_LABELS[dead.action]}” với bài “${dead.headline.trim() || 'Chưa có tít'}”: ${dead.error}`
       : setAside > 0
         ? `${setAside} bài từ máy chủ không lưu được trên máy này (xem danh sách lỗi đồng bộ)`
         : null;
@@ -120,6 +145,7 @@ export class SyncWorker {
       conflicts: conflicts.openCount(),
       serverUrl: context.settings.read().serverUrl,
       username: account?.username ?? null,
+      role: account?.role ?? null,
     };
   }
 
@@ -149,7 +175,14 @@ export class SyncWorker {
       throw new ServiceError('SIGN_IN_FAILED', error.message, kind, { cause: error });
     }
     const name = answer.user?.username ?? username.trim().toLowerCase();
-    const token: StoredToken = { token: answer.token, serverUrl: url, username: name, expiresAt: answer.expiresAt };
+    const role = roleSchema.safeParse(answer.user?.role);
+    const token: StoredToken = {
+      token: answer.token,
+      serverUrl: url,
+      username: name,
+      expiresAt: answer.expiresAt,
+      ...(role.success ? { role: role.data } : {}),
+    };
     await this.deps.tokenStore.set(token);
     this.token = token;
     // From now on new stories are written as the account the server knows.
@@ -196,7 +229,20 @@ export class SyncWorker {
     const token = this.token;
     if (!token || this.tokenExpired()) return null;
     if (normalizeServerUrl(this.deps.context.settings.read().serverUrl) !== token.serverUrl) return null;
-    return { serverUrl: token.serverUrl, token: token.token, username: token.username };
+    return { serverUrl: token.serverUrl, token: token.token, username: token.username, ...(token.role ? { role: token.role } : {}) };
+  }
+
+  /** A token kept from before the workflow has no role: the server says it once. */
+  private async learnRole(client: SyncServerClient): Promise<void> {
+    const token = this.token;
+    if (!token || token.role) return;
+    const me = await client.me().catch((error: unknown) => {
+      if (error instanceof SyncFailure && (error.kind === 'server' || error.kind === 'refused')) return null;
+      throw error;
+    });
+    if (me === null || me.username !== token.username) return;
+    this.token = { ...token, role: me.role };
+    await this.deps.tokenStore.set(this.token);
   }
 
   private client(baseUrl: string, token: string | undefined, timeoutMs = this.limits.requestTimeoutMs): SyncServerClient {
@@ -282,6 +328,8 @@ export class SyncWorker {
       };
       await this.pusher.pushAll(client, account, hooks);
       await pullChanges(this.deps, client, account, this.limits.pullLimit, hooks);
+      await this.learnRole(client);
+      await this.newsroom.afterSync(client, account);
       this.failures = 0;
       this.transientError = null;
       this.deps.meta.write(
