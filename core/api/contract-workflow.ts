@@ -107,6 +107,8 @@ export interface ListWorkflow {
   holder: string | null;
   heldSince: string | null;
   statusSince: string | null;
+  publishAt: string | null;
+  publishedAt: string | null;
   /** A transition made here waits for the server. */
   pending: boolean;
 }

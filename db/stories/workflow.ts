@@ -107,12 +107,23 @@ export class StoryWorkflows {
       holder: string | null;
       held_since: string | null;
       status_since: string | null;
+      publish_at: string | null;
+      published_at: string | null;
       pending: 0 | 1;
     }>;
     return new Map(
       rows.map((r) => [
         r.id,
-        { assignee: r.assignee, deadline: r.deadline, holder: r.holder, heldSince: r.held_since, statusSince: r.status_since, pending: r.pending === 1 },
+        {
+          assignee: r.assignee,
+          deadline: r.deadline,
+          holder: r.holder,
+          heldSince: r.held_since,
+          statusSince: r.status_since,
+          publishAt: r.publish_at,
+          publishedAt: r.published_at,
+          pending: r.pending === 1,
+        },
       ]),
     );
   }
@@ -197,7 +208,7 @@ function prepareStatements(db: Database) {
       FROM stories s LEFT JOIN story_workflow w ON w.story_id = s.id WHERE s.id = ?`),
     content: db.prepare('SELECT headline, sapo, byline, section, tags, slug, related, body FROM stories WHERE id = ?'),
     listed: db.prepare(`
-      SELECT s.id, s.assignee, w.deadline, w.holder, w.held_since, w.status_since,
+      SELECT s.id, s.assignee, s.publish_at, s.published_at, w.deadline, w.holder, w.held_since, w.status_since,
              EXISTS (SELECT 1 FROM outbox o WHERE o.story_id = s.id AND o.kind = 'transition' AND o.state IN ('pending', 'in_flight')) AS pending
       FROM stories s LEFT JOIN story_workflow w ON w.story_id = s.id
       WHERE s.id IN (SELECT value FROM json_each(?))`),

@@ -35,6 +35,15 @@ function EditorHandle(props: { onEditor: (editor: LexicalEditor | null) => void 
   return null;
 }
 
+/** A story this user may not edit opens with its body read-only (its toolbar sits in a disabled fieldset). */
+function EditablePlugin(props: { readOnly: boolean }): null {
+  const [editor] = useLexicalComposerContext();
+  useEffect(() => {
+    editor.setEditable(!props.readOnly);
+  }, [editor, props.readOnly]);
+  return null;
+}
+
 /** Focuses the body with the caret at its start. */
 export function focusBodyStart(editor: LexicalEditor): void {
   editor.getRootElement()?.focus({ preventScroll: true });
@@ -50,6 +59,7 @@ export const BodyEditor = memo(function BodyEditor(props: {
   autosave: Pick<StoryDocument, 'attachEditor' | 'bodyChanged' | 'flush'>;
   personalDictionary: readonly string[];
   onEditor: (editor: LexicalEditor | null) => void;
+  readOnly?: boolean;
 }): ReactNode {
   const { t } = useTranslation('editor');
   const { body } = props;
@@ -94,6 +104,7 @@ export const BodyEditor = memo(function BodyEditor(props: {
       <SpellcheckPlugin personalDictionary={props.personalDictionary} />
       <AutosavePlugin document={props.autosave} />
       <EditorHandle onEditor={props.onEditor} />
+      <EditablePlugin readOnly={props.readOnly ?? false} />
     </LexicalComposer>
   );
 });

@@ -42,10 +42,10 @@ export function useStoryPages(
   const inFlight = useRef(false);
   const cursor = useRef<string | null>(null);
   const unusedPrefetch = useRef(prefetched);
-  const { mine, status, section, trashed } = filters;
+  const { mine, status, section, trashed, queue } = filters;
   const baseArgs = useMemo(
-    () => listArgs({ mine, status, section, trashed }, userName),
-    [mine, status, section, trashed, userName],
+    () => listArgs({ mine, status, section, trashed, queue }, userName),
+    [mine, status, section, trashed, queue, userName],
   );
 
   const fetchFirst = useCallback(

@@ -165,6 +165,8 @@ describe('pulled copies', () => {
       holder: 'minh',
       heldSince: '2025-05-20T04:00:00.000Z',
       statusSince: expect.any(String),
+      publishAt: null,
+      publishedAt: null,
       pending: false,
     });
   });
