@@ -100,7 +100,9 @@ export function TransitionDialog(props: {
   const headline = props.headline.trim() === '' ? t('dialog.untitled') : props.headline.trim();
   return (
     <Dialog title={t('dialog.title', { action: t(`action.${action}`), headline })} onClose={props.onClose} testId="transition-dialog" className="wf-dialog">
+      {/* Checked here, not by the browser, so that every message is the app's own words. */}
       <form
+        noValidate
         className="settings-form"
         onSubmit={(event) => {
           event.preventDefault();
@@ -129,11 +131,11 @@ export function TransitionDialog(props: {
             <fieldset className="wf-when">
               <label className="field">
                 <span className="field-label">{t('dialog.date')}</span>
-                <input type="date" value={date} required data-testid="schedule-date" onChange={(e) => setDate(e.currentTarget.value)} />
+                <input type="date" value={date} data-testid="schedule-date" onChange={(e) => setDate(e.currentTarget.value)} />
               </label>
               <label className="field">
                 <span className="field-label">{t('dialog.time')}</span>
-                <input type="time" value={time} required data-testid="schedule-time" onChange={(e) => setTime(e.currentTarget.value)} />
+                <input type="time" value={time} data-testid="schedule-time" onChange={(e) => setTime(e.currentTarget.value)} />
               </label>
               <p className="nd-hint">{t('dialog.zoneHint')}</p>
             </fieldset>
@@ -170,7 +172,7 @@ export function TransitionDialog(props: {
               id={noteId}
               rows={3}
               value={note}
-              required={rule.note === 'required'}
+              aria-required={rule.note === 'required'}
               placeholder={t('dialog.notePlaceholder')}
               data-testid="transition-note"
               onChange={(e) => setNote(e.currentTarget.value)}
