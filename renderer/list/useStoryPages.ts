@@ -60,8 +60,9 @@ export function useStoryPages(
         (page) => {
           if (generation.current !== asked) return;
           setState((old) => {
-            // With only the first page shown, the fresh page simply replaces it.
-            if (mode === 'reset' || old.items.length <= page.items.length) {
+            // With only the first page shown, or when the fresh page is the whole list (a story that
+            // left a filter or a queue must go), the fresh page simply replaces it.
+            if (mode === 'reset' || old.items.length <= page.items.length || page.nextCursor === null) {
               return { items: page.items, nextCursor: page.nextCursor, loaded: true, error: null };
             }
             return { ...old, items: mergeHead(old.items, page.items), error: null };
