@@ -170,6 +170,47 @@ describe('the open story and its workflow', () => {
   });
 });
 
+describe('the dialog of an action', () => {
+  async function ask(action: 'schedule' | 'assign', workflowView: WorkflowView): Promise<{ desk: Desk; dialog: HTMLElement }> {
+    const desk = new Desk();
+    desk.story = storedStory(CONTENT, { id: STORY_ID, status: workflowView.workflow.status === 'approved' ? 'approved' : 'submitted', rev: 1 });
+    desk.workflow = workflowView;
+    const host = await openEditor(desk);
+    await click(get(host, `action-${action}`));
+    return { desk, dialog: get(document.body, 'transition-dialog') };
+  }
+
+  function setValue(element: HTMLElement, value: string): void {
+    typeInto(element as HTMLInputElement, value);
+  }
+
+  it('schedules at a date and time typed in Hanoi, whatever the computer’s zone', async () => {
+    const { desk, dialog } = await ask('schedule', view('approved', { username: 'bientap.lan', role: 'editor' }));
+    await settle(() => get(dialog, 'checklist'));
+    await act(async () => setValue(get(dialog, 'schedule-date'), '2031-05-20'));
+    await act(async () => setValue(get(dialog, 'schedule-time'), '10:32'));
+    await click(get(dialog, 'transition-confirm'));
+    await settle(() => expect(desk.named('workflow.transition')).toHaveLength(1));
+    expect(desk.named('workflow.transition')[0]).toEqual({ storyId: STORY_ID, op: { action: 'schedule', publishAt: '2031-05-20T03:32:00.000Z' } });
+  });
+
+  it('assigns a story to a reporter with a deadline in Hanoi time, and refuses a date that does not exist', async () => {
+    const { desk, dialog } = await ask('assign', view('submitted', { username: 'bientap.lan', role: 'editor' }));
+    await act(async () => setValue(get(dialog, 'assign-user'), 'hphong'));
+    await act(async () => setValue(get(dialog, 'assign-deadline-date'), '2031-04-31'));
+    await act(async () => setValue(get(dialog, 'assign-deadline-time'), '17:00'));
+    await click(get(dialog, 'transition-confirm'));
+    expect(get(dialog, 'transition-problem').textContent).toBe('Ngày hoặc giờ không hợp lệ.');
+    await act(async () => setValue(get(dialog, 'assign-deadline-date'), '2031-05-21'));
+    await click(get(dialog, 'transition-confirm'));
+    await settle(() => expect(desk.named('workflow.transition')).toHaveLength(1));
+    expect(desk.named('workflow.transition')[0]).toEqual({
+      storyId: STORY_ID,
+      op: { action: 'assign', assignee: 'hphong', deadline: '2031-05-21T10:00:00.000Z' },
+    });
+  });
+});
+
 describe("the desk's views", () => {
   const counts: QueueCounts = {
     counts: { submitted: 3, editing: 1, returned: 0, approved: 2, scheduled: 0, publishedToday: 4, mine: 7, assigned: 2 },
