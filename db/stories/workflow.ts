@@ -14,7 +14,7 @@ import { z } from 'zod';
 import { deskWorkflow, type DeskWorkflow, type ListWorkflow, type QueueName } from '../../core/api';
 import type { StoryContent } from '../../core/story';
 import type { StoredStoryWire } from '../../core/sync';
-import { correctionEntry, isOverdue, stateOf, workflowState, type CorrectionEntry, type TransitionAction } from '../../core/workflow';
+import { correctionEntry, isOverdue, sameJson, stateOf, workflowState, type CorrectionEntry, type TransitionAction } from '../../core/workflow';
 import type { Outbox } from '../outbox/outbox';
 import { replayTransitions } from './workflow-replay';
 
@@ -86,7 +86,7 @@ export class StoryWorkflows {
   private readonly s: ReturnType<typeof prepareStatements>;
 
   constructor(
-    private readonly db: Database,
+    db: Database,
     private readonly outbox: Outbox,
   ) {
     this.s = prepareStatements(db);
@@ -165,19 +165,7 @@ export class StoryWorkflows {
   private write(row: Row, confirmed: DeskWorkflow, seq: number): boolean {
     const before = shownOf(row);
     const transitions = this.outbox.queuedTransitions(row.id);
-    const story = this.s.content.get(row.id) as { headline: string; sapo: string; byline: string; section: string; tags: string; slug: string; related: string; body: string };
-    const content: StoryContent = {
-      headline: story.headline,
-      sapo: story.sapo,
-      byline: story.byline,
-      section: story.section,
-      tags: JSON.parse(story.tags) as string[],
-      slug: story.slug,
-      related: JSON.parse(story.related) as string[],
-      body: JSON.parse(story.body) as StoryContent['body'],
-    };
-    const shown =
-      transitions.length === 0 ? confirmed : replayTransitions(confirmed, { ...content, id: row.id, author: row.author }, transitions, this.outbox.hasUnsentText(row.id));
+    const shown = transitions.length === 0 ? confirmed : this.replay(row, confirmed, transitions);
     this.s.setStory.run({ id: row.id, status: shown.status, assignee: shown.assignee, publishAt: shown.publishAt, publishedAt: shown.publishedAt });
     this.s.setWorkflow.run({
       id: row.id,
@@ -191,12 +179,23 @@ export class StoryWorkflows {
       seq,
       base: transitions.length === 0 ? null : JSON.stringify(confirmed),
     });
-    return JSON.stringify(before) !== JSON.stringify(shown);
+    return !sameJson(before, shown);
   }
 
-  /** Runs `work` in one transaction (a savepoint when nested). */
-  transaction<T>(work: () => T): T {
-    return this.db.transaction(work)();
+  /** Only a story with transitions waiting needs its text read (a pull of thousands of stories does not). */
+  private replay(row: Row, confirmed: DeskWorkflow, transitions: ReturnType<Outbox['queuedTransitions']>): DeskWorkflow {
+    const story = this.s.content.get(row.id) as { headline: string; sapo: string; byline: string; section: string; tags: string; slug: string; related: string; body: string };
+    const content: StoryContent = {
+      headline: story.headline,
+      sapo: story.sapo,
+      byline: story.byline,
+      section: story.section,
+      tags: JSON.parse(story.tags) as string[],
+      slug: story.slug,
+      related: JSON.parse(story.related) as string[],
+      body: JSON.parse(story.body) as StoryContent['body'],
+    };
+    return replayTransitions(confirmed, { ...content, id: row.id, author: row.author }, transitions, this.outbox.hasUnsentText(row.id));
   }
 }
 
