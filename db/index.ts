@@ -22,9 +22,11 @@ export { contentOf, sameContent, type LocalCopy, type LocalState } from './stori
 export { ARCHIVE_TAG, type StoredImport } from './stories/imported-article';
 export { searchStories, type SearchHit, type SearchOptions } from './search/search';
 export { defaultSettings, type SettingsStore } from './settings/settings-store';
-export { Outbox, upsertPayloadOf, type ChangeKind, type DeadOp, type OutgoingOp } from './outbox/outbox';
+export { Outbox, upsertPayloadOf, type ChangeKind, type DeadOp, type OutgoingOp, type OutboxKind } from './outbox/outbox';
+export type { StoryWorkflows, StoryWorkflowView } from './stories/workflow';
+export type { NotificationInbox } from './sync-state/notifications';
 export type { ConflictStore, OpenConflict } from './sync-state/conflicts';
-export type { Reconciler } from './sync-state/reconcile';
+export type { Reconciler, AppliedAnswer } from './sync-state/reconcile';
 export { accountKey, cursorValue, timeValue, SIGNED_IN_KEY, signedInAccount, type SignedInAccount, type SyncMeta } from './sync-state/sync-meta';
 export type { SetAsideChange, SetAsideChanges } from './sync-state/set-aside';
 export type { MediaStore, StoredMedia } from './media/media-store';

@@ -1,9 +1,12 @@
 // The desk's local store, opened once: one SQLite file and one owner per table.
 //   stories, revisions, open_autosaves  ./stories (the door: StoryStore; copies
 //                                       from the server: ./stories/server-copy)
+//   story_workflow (and the workflow    ./stories/workflow
+//     columns of stories)
 //   stories_fts                         ./search, and the story writers keep it
 //   outbox                              ./outbox
 //   sync_meta, sync_conflicts, sync_pulled, sync_set_aside  ./sync-state
+//   notifications                       ./sync-state/notifications
 //   media                               ./media
 //   settings                            ./settings
 // service/ gets this object and never the database itself, so it holds no SQL;
@@ -20,6 +23,8 @@ import { SettingsStore } from './settings/settings-store';
 import { StoryRepository, type Clock } from './stories/repository';
 import { LocalCopy } from './stories/server-copy';
 import { StoryStore } from './stories/story-store';
+import { StoryWorkflows } from './stories/workflow';
+import { NotificationInbox } from './sync-state/notifications';
 import { ConflictStore } from './sync-state/conflicts';
 import { Reconciler } from './sync-state/reconcile';
 import { SetAsideChanges } from './sync-state/set-aside';
@@ -38,6 +43,9 @@ export class LocalStore {
   readonly media: MediaStore;
   /** The server's copies of stories: written only by sync, by name. */
   readonly serverCopy: LocalCopy;
+  /** Each story's workflow as the desk shows it (the server's, with this desk's waiting transitions). */
+  readonly workflows: StoryWorkflows;
+  readonly notifications: NotificationInbox;
   readonly conflicts: ConflictStore;
   readonly reconciler: Reconciler;
   readonly syncMeta: SyncMeta;
@@ -50,12 +58,14 @@ export class LocalStore {
     this.db = openStoreDatabase(path);
     const repository = new StoryRepository(this.db, { clock });
     this.outbox = new Outbox(this.db, clock);
-    this.serverCopy = new LocalCopy(this.db);
-    this.stories = new StoryStore(this.db, repository, this.outbox, this.serverCopy);
+    this.workflows = new StoryWorkflows(this.db, this.outbox);
+    this.serverCopy = new LocalCopy(this.db, this.workflows);
+    this.stories = new StoryStore(this.db, repository, this.outbox, this.serverCopy, this.workflows);
     this.settings = new SettingsStore(this.db, options.defaultSettings);
     this.media = new MediaStore(this.db, clock);
     this.conflicts = new ConflictStore(this.db, this.serverCopy, clock);
-    this.reconciler = new Reconciler(this.db, this.outbox, this.serverCopy, this.conflicts);
+    this.reconciler = new Reconciler(this.db, this.outbox, this.serverCopy, this.conflicts, this.workflows);
+    this.notifications = new NotificationInbox(this.db, clock);
     this.syncMeta = new SyncMeta(this.db);
     this.setAside = new SetAsideChanges(this.db, clock);
   }

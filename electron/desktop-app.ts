@@ -6,6 +6,7 @@ import { installContentSecurityPolicy } from './csp';
 import { forwardServiceEvents, handleCalls, sendEvent } from './ipc';
 import { createMainWindow } from './main-window';
 import { installMenu } from './menu';
+import { raiseOsNotifications } from './notifications';
 import { registerAppScheme, serveAppProtocol } from './protocol';
 import { denyAllPermissions, installNavigationGuards } from './security';
 import type { AppService, AppServiceModule } from './service-contract';
@@ -114,7 +115,8 @@ export async function startDesktopApp(options: DesktopAppOptions): Promise<Deskt
     { appName: PRODUCT_NAME, isMac: process.platform === 'darwin', isDev: !app.isPackaged },
     { send: (command) => sendEvent(getContents(), 'menu.command', { command }), showAbout: () => showAbout(window) },
   );
-  closeOnQuit(service, [stopCalls, stopEvents]);
+  const stopNotifications = raiseOsNotifications(service, () => bringToFront(window));
+  closeOnQuit(service, [stopCalls, stopEvents, stopNotifications]);
 
   await mainWindow.loadURL(APP_ENTRY_URL);
   return { window: mainWindow, service, dataDir };

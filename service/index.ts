@@ -27,6 +27,7 @@ import { revisionHandlers } from './handlers/revisions';
 import { searchHandlers } from './handlers/search';
 import { settingsHandlers } from './handlers/settings';
 import { storyHandlers } from './handlers/stories';
+import { workflowHandlers } from './handlers/workflow';
 import { startStoreUpkeep } from './store-upkeep';
 import { createDesktopSync, syncHandlers, type SyncOptions, type TokenStore } from './sync';
 
@@ -86,13 +87,14 @@ export async function createAppService(options: AppServiceOptions): Promise<AppS
     ...(options.sync ? { sync: options.sync } : {}),
   });
   const handlers: Handlers = {
-    ...storyHandlers(context),
+    ...storyHandlers(context, () => sync.worker.user()),
     ...searchHandlers(context),
     ...importHandlers(context),
     ...revisionHandlers(context, sync.history),
     ...mediaHandlers(context, sync.mediaDownloads),
     ...settingsHandlers(context),
     ...syncHandlers(sync),
+    ...workflowHandlers(context, sync),
   };
 
   const sealExpired = () => {

@@ -5,6 +5,8 @@ import { z } from 'zod';
 import type { ImportedArticle } from '../import';
 import type { SyncState } from './events';
 import { isServerRevisionId } from '../sync/newsroom-history';
+import type { Role } from '../workflow';
+import { queueName, workflowHandlerArgs, type ListWorkflow, type WorkflowHandlerResults } from './contract-workflow';
 import {
   storyContent,
   storyStatus,
@@ -50,6 +52,8 @@ export const handlerArgs = {
     section: z.string().optional(),
     author: z.string().optional(),
     trashed: z.boolean().optional(),
+    /** One of the desk's views (./contract-workflow); combines with the other filters. */
+    queue: queueName.optional(),
     limit: z.number().int().min(1).max(500).optional(),
     cursor: z.string().nullable().optional(),
   }),
@@ -85,6 +89,7 @@ export const handlerArgs = {
     storyId: id,
     keep: z.enum(['mine', 'theirs'], { message: 'Hãy chọn giữ bản của mình (mine) hoặc bản trên máy chủ (theirs)' }),
   }),
+  ...workflowHandlerArgs,
 } as const;
 
 export type HandlerName = keyof typeof handlerArgs;
@@ -103,6 +108,8 @@ export interface StorySummary {
   deletedAt: string | null;
   /** True for reference material kept on this desk only (an import's archive teasers): never sent, in no workflow status. */
   localOnly?: boolean;
+  /** Who holds the story and since when, its deadline (absent from older services). */
+  workflow?: ListWorkflow;
 }
 
 export interface SearchHit {
@@ -132,6 +139,8 @@ export interface SyncStatus extends Required<SyncState> {
   username: string | null;
   /** The signed-in account's name for bylines (the username when the server gives none); null when nobody is signed in. */
   displayName: string | null;
+  /** Their newsroom role, from the sign-in answer; null when unknown. */
+  role: Role | null;
 }
 
 /** What sync could not do, in words: changes the server refused, and pulled changes set aside here. */
@@ -153,7 +162,7 @@ export interface SyncConflict {
   theirsTrashed: boolean;
 }
 
-export interface HandlerResults {
+export interface HandlerResults extends WorkflowHandlerResults {
   'stories.list': { items: StorySummary[]; nextCursor: string | null };
   'stories.get': Story;
   'stories.create': Story;

@@ -2,6 +2,7 @@
 // The service emits them, Electron and the local HTTP transport relay them, and
 // the renderer checks each payload against these schemas before it is used.
 import { z } from 'zod';
+import { notificationsEvent } from './contract-workflow';
 
 export const SAVE_STATES = ['saved', 'saving', 'error'] as const;
 export type SaveState = (typeof SAVE_STATES)[number];
@@ -31,6 +32,8 @@ export const eventPayloadSchemas = {
   'save.state': z.object({ id: z.string(), state: z.enum(SAVE_STATES), message: z.string().optional() }),
   'sync.state': syncStateSchema,
   'menu.command': z.object({ command: z.enum(MENU_COMMANDS) }),
+  /** New notifications for the signed-in user (core/api/contract-workflow). */
+  'notifications.new': notificationsEvent,
 };
 
 export type EventName = keyof typeof eventPayloadSchemas;

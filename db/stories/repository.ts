@@ -240,6 +240,14 @@ export class StoryRepository {
       where.push('author = @author');
       params.author = q.author;
     }
+    if (q.assignee !== undefined) {
+      where.push('assignee = @assignee');
+      params.assignee = q.assignee;
+    }
+    if (q.publishedFrom !== undefined) {
+      where.push('published_at >= @publishedFrom');
+      params.publishedFrom = q.publishedFrom;
+    }
     if (q.trashed) where.push('deleted_at IS NOT NULL');
     else if (!q.includeDeleted) where.push('deleted_at IS NULL');
     if (q.after) {

@@ -1,13 +1,16 @@
 // Writes the server's version of a story into the local store, as pulled, with
-// the server's id, author, status and revision. StoryRepository only makes
-// stories of this computer (new ids, rev 0), so this is the one other writer of
-// the stories table; it keeps the same invariants: the search index holds live
+// the server's id, author and revision. StoryRepository only makes stories of
+// this computer (new ids, rev 0), so this is the one other writer of the
+// stories' text; it keeps the same invariants: the search index holds live
 // stories only, and derived columns (plain text, word count) match the body.
+// The workflow (status, holder, schedule…) is ./workflow's to write: a copy's
+// workflow is taken by its change number, not with its text.
 // No outbox op is made here: this change came from the server.
 import type { Database } from 'better-sqlite3';
-import type { Story, StoryContent } from '../../core/story';
+import type { StoryContent } from '../../core/story';
 import type { StoredStoryWire } from '../../core/sync';
 import { derive } from './repository';
+import type { StoryWorkflows } from './workflow';
 
 export interface LocalState {
   rev: number;
@@ -44,7 +47,10 @@ export function sameContent(a: StoryContent, b: StoryContent): boolean {
 export class LocalCopy {
   private readonly s: ReturnType<typeof prepareStatements>;
 
-  constructor(db: Database) {
+  constructor(
+    db: Database,
+    private readonly workflows: StoryWorkflows,
+  ) {
     this.s = prepareStatements(db);
   }
 
@@ -82,16 +88,7 @@ export class LocalCopy {
     this.s.setRevs.run({ id: storyId, rev, author });
   }
 
-  /**
-   * The server's workflow fields, taken at once whatever waits here: status and
-   * schedule are moved only by transitions, which the server judges, so the
-   * desk always shows the server's state (its own text may still be unsent).
-   */
-  followWorkflow(story: Pick<Story, 'id' | 'status' | 'assignee' | 'publishAt' | 'publishedAt'>): boolean {
-    return this.s.followWorkflow.run({ id: story.id, status: story.status, assignee: story.assignee, publishAt: story.publishAt, publishedAt: story.publishedAt }).changes > 0;
-  }
-
-  /** Replaces (or creates) the local story with the server's version. */
+  /** Replaces (or creates) the local story with the server's version; its workflow too, if newer. */
   applyPulledCopy(stored: StoredStoryWire): void {
     const { story } = stored;
     const { bodyText, wordCount, index } = derive(story);
@@ -131,6 +128,7 @@ export class LocalCopy {
     } else if (before && before.deleted_at === null) {
       this.s.unindex.run(seq);
     }
+    this.workflows.take(stored);
   }
 }
 
@@ -140,9 +138,6 @@ function prepareStatements(db: Database) {
       SELECT seq, rev, base_rev, deleted_at, headline, sapo, byline, section, tags, slug, related, body
       FROM stories WHERE id = ?`),
     revs: db.prepare('SELECT rev, base_rev FROM stories WHERE id = ?'),
-    followWorkflow: db.prepare(`
-      UPDATE stories SET status = @status, assignee = @assignee, publish_at = @publishAt, published_at = @publishedAt
-      WHERE id = @id AND (status IS NOT @status OR assignee IS NOT @assignee OR publish_at IS NOT @publishAt OR published_at IS NOT @publishedAt)`),
     setRevs: db.prepare('UPDATE stories SET rev = @rev, base_rev = @rev, author = coalesce(@author, author) WHERE id = @id'),
     insert: db.prepare(`
       INSERT INTO stories (id, status, author, assignee, section, headline, sapo, byline, slug, tags, related,
@@ -151,10 +146,11 @@ function prepareStatements(db: Database) {
       VALUES (@id, @status, @author, @assignee, @section, @headline, @sapo, @byline, @slug, @tags, @related,
               @publishAt, @publishedAt, @createdAt, @updatedAt, @rev, @rev, @deletedAt,
               @wordCount, @bodyText, @body)`),
+    // Status, assignee and schedule are left to ./workflow (see the top of this file).
     update: db.prepare(`
-      UPDATE stories SET status = @status, author = @author, assignee = @assignee, section = @section,
+      UPDATE stories SET author = @author, section = @section,
              headline = @headline, sapo = @sapo, byline = @byline, slug = @slug, tags = @tags, related = @related,
-             publish_at = @publishAt, published_at = @publishedAt, created_at = @createdAt, updated_at = @updatedAt,
+             created_at = @createdAt, updated_at = @updatedAt,
              rev = @rev, base_rev = @rev, deleted_at = @deletedAt, word_count = @wordCount,
              body_text = @bodyText, body = @body
       WHERE id = @id`),

@@ -76,6 +76,9 @@ export const storyListQuery = z.strictObject({
   status: storyStatus.optional(),
   section: z.string().optional(),
   author: z.string().optional(),
+  assignee: z.string().optional(),
+  /** Stories first published at or after this time (ISO). */
+  publishedFrom: z.string().optional(),
   /** Live and trashed stories together. */
   includeDeleted: z.boolean().optional(),
   /** Only the trash. Wins over includeDeleted. */

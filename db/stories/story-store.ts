@@ -13,8 +13,10 @@ import type { RevisionSummary, SaveResult, StoredStory, StoryListQuery, StoryPag
 import type { ChangeKind, Outbox } from '../outbox/outbox';
 import type { ImportedArticle } from '../../core/import';
 import type { StoredStoryWire } from '../../core/sync';
+import type { TransitionOp, WorkflowUser } from '../../core/workflow';
 import { storeImportedArticle, type StoredImport } from './imported-article';
 import { contentOf, type LocalCopy } from './server-copy';
+import type { StoryWorkflows } from './workflow';
 
 /** Statuses a local story may have that the desk sends up. Reference stories (local_only) stay home whatever their status. */
 const SENT_STATUSES = ['draft', 'submitted', 'editing', 'returned', 'approved'];
@@ -25,6 +27,7 @@ export class StoryStore {
     private readonly stories: StoryRepository,
     private readonly outbox: Outbox,
     private readonly serverCopy: LocalCopy,
+    private readonly workflows: StoryWorkflows,
   ) {}
 
   get(id: string): StoredStory | null {
@@ -88,6 +91,17 @@ export class StoryStore {
       const story = this.stories.trash(id);
       if (wasLive && !story.localOnly) this.outbox.delete(id);
       return story;
+    });
+  }
+
+  /**
+   * A workflow action taken here, already checked by the caller with the state
+   * machine: queued after the story's text, and shown at once as pending.
+   */
+  transition(id: string, op: TransitionOp, actor: WorkflowUser): void {
+    this.write(() => {
+      this.outbox.transition(id, op, actor);
+      this.workflows.refresh(id);
     });
   }
 

@@ -1,13 +1,14 @@
 // The right-hand pane: the open story in the editor, or a way to start one.
 // The editor (Lexical and friends) loads on first use, so that the list paints
 // without waiting for it.
-import { lazy, Suspense, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../core/api';
 import { useHistoryPanel } from '../history';
 import { ConflictBanner } from '../sync/ConflictBanner';
 import type { NewsdeskClient } from '../transport';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
+import { useAuditPanel } from '../workflow/useAuditPanel';
 
 const FIRST_FIELD = '[data-testid="story-editor"] :is(input, textarea, [contenteditable="true"])';
 
@@ -39,6 +40,16 @@ export function EditorPane(props: {
   const [loads, setLoads] = useState(0);
   const reload = useCallback(() => setLoads((n) => n + 1), []);
   const history = useHistoryPanel({ client: props.client, storyId, onRestored: reload });
+  const audit = useAuditPanel({ client: props.client, storyId });
+  const statusTools = useMemo(
+    () => (
+      <>
+        {history.button}
+        {audit.button}
+      </>
+    ),
+    [history.button, audit.button],
+  );
 
   useEffect(() => {
     const pane = paneRef.current;
@@ -79,11 +90,12 @@ export function EditorPane(props: {
             storyId={storyId}
             settings={props.settings}
             onChanged={props.onChanged}
-            statusTools={history.button}
+            statusTools={statusTools}
           />
         </Suspense>
       </ErrorBoundary>
       {history.panel}
+      {audit.panel}
     </main>
   );
 }

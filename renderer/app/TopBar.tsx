@@ -1,6 +1,7 @@
 import type { ReactNode, RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SyncIndicator } from '../sync/SyncIndicator';
+import { NotificationBell } from '../workflow/NotificationBell';
 import type { NewsdeskClient } from '../transport';
 
 export function TopBar(props: {
@@ -12,6 +13,8 @@ export function TopBar(props: {
   creating: boolean;
   onImport: () => void;
   onSettings: () => void;
+  /** Opens a story (a notification's). */
+  onOpenStory: (id: string) => void;
   /** What can be done with the open story: trash it, or restore it when viewing the trash. */
   storyAction: 'trash' | 'restore' | null;
   onStoryAction: () => void;
@@ -84,6 +87,7 @@ export function TopBar(props: {
           </button>
         )}
         <SyncIndicator client={props.client} />
+        <NotificationBell client={props.client} onOpenStory={props.onOpenStory} />
         <button
           type="button"
           className="button button-icon"

@@ -11,6 +11,7 @@ import { useSections } from '../list/useSections';
 import { useStoryPages } from '../list/useStoryPages';
 import { SettingsDialog } from '../settings/SettingsDialog';
 import { useTheme } from '../theme/useTheme';
+import { useQueueCounts } from '../workflow/useQueueCounts';
 import { toServiceError, type NewsdeskClient } from '../transport';
 import { EditorPane, preloadEditor } from './EditorPane';
 import { Notices } from './Notices';
@@ -55,6 +56,7 @@ export function Workspace(props: {
   const search = useSearch(client, query, changes.revision);
   const sections = useSections(client, changes.revision);
   const saveStates = useSaveStates(client);
+  const queues = useQueueCounts(client, changes.revision);
 
   const { refresh } = pages;
   const lastRevision = useRef(changes.revision);
@@ -172,6 +174,7 @@ export function Workspace(props: {
         creating={creating}
         onImport={() => run('import')}
         onSettings={() => run('settings')}
+        onOpenStory={open}
         storyAction={openId === null ? null : inTrash ? 'restore' : 'trash'}
         onStoryAction={() => {
           if (openId === null) return;
@@ -190,6 +193,7 @@ export function Workspace(props: {
           selectedId={openId}
           saveStates={saveStates}
           onOpen={open}
+          queues={queues}
         />
         <EditorPane
           client={client}

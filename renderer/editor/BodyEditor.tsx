@@ -35,6 +35,15 @@ function EditorHandle(props: { onEditor: (editor: LexicalEditor | null) => void 
   return null;
 }
 
+/** A story this user may not edit opens with its body read-only (its toolbar sits in a disabled fieldset). */
+function EditablePlugin(props: { readOnly: boolean }): null {
+  const [editor] = useLexicalComposerContext();
+  useEffect(() => {
+    editor.setEditable(!props.readOnly);
+  }, [editor, props.readOnly]);
+  return null;
+}
+
 /** Focuses the body with the caret at its start. */
 export function focusBodyStart(editor: LexicalEditor): void {
   editor.getRootElement()?.focus({ preventScroll: true });
@@ -49,6 +58,7 @@ export const BodyEditor = memo(function BodyEditor(props: {
   body: StoryBody;
   autosave: Pick<StoryDocument, 'attachEditor' | 'bodyChanged' | 'flush'>;
   onEditor: (editor: LexicalEditor | null) => void;
+  readOnly?: boolean;
 }): ReactNode {
   const { t } = useTranslation('editor');
   const { body } = props;
@@ -93,6 +103,7 @@ export const BodyEditor = memo(function BodyEditor(props: {
       <SpellcheckPlugin />
       <AutosavePlugin document={props.autosave} />
       <EditorHandle onEditor={props.onEditor} />
+      <EditablePlugin readOnly={props.readOnly ?? false} />
     </LexicalComposer>
   );
 });

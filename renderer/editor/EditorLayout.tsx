@@ -3,8 +3,10 @@
 import type { LexicalEditor } from 'lexical';
 import { useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Settings } from '../../core/api';
+import type { Settings, WorkflowView } from '../../core/api';
 import type { Story } from '../../core/story';
+import { readOnlyReason } from '../workflow/desk-rules';
+import { StoryWorkflow } from '../workflow/StoryWorkflow';
 import type { NewsdeskClient } from '../transport/client';
 import { toServiceError } from '../transport/client';
 import { BodyEditor, focusBodyStart } from './BodyEditor';
@@ -15,6 +17,7 @@ import { MetaPanel } from './fields/MetaPanel';
 import { SapoField } from './fields/SapoField';
 import { StatusBar } from './fields/StatusBar';
 import { SpellcheckProvider } from './spell/SpellcheckProvider';
+import { contentOf } from './document/story-meta';
 import { Toasts, useToasts } from './fields/Toasts';
 import { isPrimaryShortcut } from './plugins/shortcuts';
 import type { StoryDocument } from './useStoryDocument';
@@ -25,8 +28,10 @@ export function EditorLayout(props: {
   document: StoryDocument;
   settings: Settings;
   statusTools?: ReactNode;
+  /** The story's workflow on this desk, once known: the action bar, and whether the text may be edited. */
+  workflow?: { view: WorkflowView; onView: (view: WorkflowView) => void } | null;
 }): ReactNode {
-  const { client, story, document: doc, settings } = props;
+  const { client, story, document: doc, settings, workflow } = props;
   const { t } = useTranslation('editor');
   const toasts = useToasts();
   const sapoRef = useRef<HTMLTextAreaElement>(null);
@@ -39,14 +44,19 @@ export function EditorLayout(props: {
     [doc.meta.headline, doc.meta.sapo, doc.bodyText, doc.meta.section, settings.sectionTargets],
   );
 
-  const { saveRevision, flush, edit, attachEditor, bodyChanged } = doc;
+  const { saveRevision, flush, edit, attachEditor, bodyChanged, setReadOnly } = doc;
   const autosave = useMemo(() => ({ attachEditor, bodyChanged, flush }), [attachEditor, bodyChanged, flush]);
+  // The body is only read for the workflow's stand-in of the site's copy (core/api/desk-workflow): the loaded one will do.
+  const content = useMemo(() => contentOf(doc.meta, story.body), [doc.meta, story.body]);
+  const readOnly = workflow ? readOnlyReason(workflow.view, content) !== null : false;
+  useEffect(() => setReadOnly(readOnly), [readOnly, setReadOnly]);
   const saveRevisionNow = useCallback(() => {
+    if (readOnly) return;
     saveRevision().then(
       () => notify(t('revisionSaved')),
       (error: unknown) => notify(t('revisionFailed', { message: toServiceError(error).message }), 'error'),
     );
-  }, [saveRevision, notify, t]);
+  }, [saveRevision, notify, t, readOnly]);
 
   // Ctrl+S anywhere while the story is open, and the desktop menu's "save revision".
   useEffect(() => {
@@ -72,8 +82,13 @@ export function EditorLayout(props: {
 
   return (
     <EditorServicesContext.Provider value={services}>
-      <div className="nd-editor" data-testid="story-editor">
-        <StatusBar save={doc.save} counts={counts} onSaveRevision={saveRevisionNow} tools={props.statusTools} />
+      <div className="nd-editor" data-testid="story-editor" data-read-only={readOnly || undefined}>
+        {workflow && (
+          <StoryWorkflow client={client} view={workflow.view} content={content} updatedAt={story.updatedAt} flush={flush} onView={workflow.onView} notify={notify} />
+        )}
+        <StatusBar save={doc.save} counts={counts} onSaveRevision={saveRevisionNow} tools={props.statusTools} readOnly={readOnly} />
+        {/* Disabled, it takes every field, button and figure caption of the story out of reach at once. */}
+        <fieldset className="nd-editor-fieldset" disabled={readOnly}>
         <div className="nd-editor-columns">
           <SpellcheckProvider personalDictionary={settings.personalDictionary}>
             <article className="nd-story" lang="vi">
@@ -92,11 +107,12 @@ export function EditorLayout(props: {
                 }}
                 onBlur={onBlur}
               />
-              <BodyEditor body={story.body} autosave={autosave} onEditor={onEditor} />
+              <BodyEditor body={story.body} autosave={autosave} onEditor={onEditor} readOnly={readOnly} />
             </article>
           </SpellcheckProvider>
           <MetaPanel meta={doc.meta} sectionsWithTargets={Object.keys(settings.sectionTargets)} onEdit={edit} onBlur={onBlur} />
         </div>
+        </fieldset>
         <Toasts toasts={toasts.toasts} work={toasts.work} onDismiss={toasts.dismiss} />
       </div>
     </EditorServicesContext.Provider>

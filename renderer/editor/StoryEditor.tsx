@@ -8,6 +8,7 @@ import './editor.css';
 import './editor-blocks.css';
 import { EditorLayout } from './EditorLayout';
 import { useStoryDocument } from './useStoryDocument';
+import { useWorkflowView } from '../workflow/useWorkflowView';
 
 export function StoryEditor(props: {
   client: NewsdeskClient;
@@ -19,9 +20,11 @@ export function StoryEditor(props: {
 }): ReactNode {
   const { t } = useTranslation('editor');
   const doc = useStoryDocument(props.client, props.storyId, props.onChanged);
+  const workflow = useWorkflowView(props.client, props.storyId);
   const { load } = doc;
 
-  if (load.status === 'loading') {
+  // Until the workflow is known the story is not shown: a story this user may not edit must never open editable.
+  if (load.status === 'loading' || workflow.load.status === 'loading') {
     return (
       <p className="nd-editor-loading" role="status">
         {t('loading')}
@@ -46,6 +49,7 @@ export function StoryEditor(props: {
       document={doc}
       settings={props.settings}
       statusTools={props.statusTools}
+      workflow={workflow.load.status === 'ready' ? { view: workflow.load.view, onView: workflow.set } : null}
     />
   );
 }

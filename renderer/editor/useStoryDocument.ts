@@ -35,6 +35,8 @@ export interface StoryDocument {
   flush(): Promise<void>;
   saveRevision(): Promise<void>;
   reload(): void;
+  /** While true (a story this user may not edit), edits are not sent: the server would refuse them. */
+  setReadOnly(readOnly: boolean): void;
 }
 
 const EMPTY_META: MetaState = metaFromContent({ headline: '', sapo: '', byline: '', section: '', tags: [], slug: '', related: [] });
@@ -60,6 +62,7 @@ class Session {
   body: StoryBody | null = null;
   editor: LexicalEditor | null = null;
   saver: Autosaver<StoryContent> | null = null;
+  readOnly = false;
 
   currentBody(): StoryBody | null {
     // The editor's JSON is checked against the schema before it is sent.
@@ -154,6 +157,7 @@ export function useStoryDocument(client: NewsdeskClient, storyId: string, onChan
 
   const edit = useCallback((change: MetaEdit) => {
     const session = sessionRef.current;
+    if (session.readOnly) return;
     session.meta = applyMetaEdit(session.meta, change);
     setMeta(session.meta);
     session.saver?.changed();
@@ -161,6 +165,7 @@ export function useStoryDocument(client: NewsdeskClient, storyId: string, onChan
 
   const bodyChanged = useCallback(() => {
     const session = sessionRef.current;
+    if (session.readOnly) return;
     session.saver?.changed();
     if (countTimer.current !== null) clearTimeout(countTimer.current);
     countTimer.current = setTimeout(() => {
@@ -178,9 +183,12 @@ export function useStoryDocument(client: NewsdeskClient, storyId: string, onChan
   const flush = useCallback(() => sessionRef.current.saver?.flush() ?? Promise.resolve(), []);
   const saveRevision = useCallback(() => sessionRef.current.saver?.saveRevision() ?? Promise.resolve(), []);
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
+  const setReadOnly = useCallback((readOnly: boolean) => {
+    sessionRef.current.readOnly = readOnly;
+  }, []);
 
   return useMemo(
-    () => ({ load, meta, bodyText, save, edit, attachEditor, bodyChanged, flush, saveRevision, reload }),
-    [load, meta, bodyText, save, edit, attachEditor, bodyChanged, flush, saveRevision, reload],
+    () => ({ load, meta, bodyText, save, edit, attachEditor, bodyChanged, flush, saveRevision, reload, setReadOnly }),
+    [load, meta, bodyText, save, edit, attachEditor, bodyChanged, flush, saveRevision, reload, setReadOnly],
   );
 }

@@ -1,5 +1,5 @@
 // One i18next instance per window. The app's strings live in the `app`
-// namespace (vi.ts, en.ts); the editor, sync and history bring their own namespaces.
+// namespace (vi.ts, en.ts); the editor, sync, history and workflow bring their own namespaces.
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Settings } from '../../core/api';
@@ -9,15 +9,17 @@ import historyEn from '../history/i18n/en';
 import historyVi from '../history/i18n/vi';
 import syncEn from '../sync/i18n/en';
 import syncVi from '../sync/i18n/vi';
+import workflowEn from '../workflow/i18n/en';
+import workflowVi from '../workflow/i18n/vi';
 import en from './en';
 import vi from './vi';
 
 export const resources = {
-  vi: { app: vi, editor: editorVi, sync: syncVi, history: historyVi },
-  en: { app: en, editor: editorEn, sync: syncEn, history: historyEn },
+  vi: { app: vi, editor: editorVi, sync: syncVi, history: historyVi, workflow: workflowVi },
+  en: { app: en, editor: editorEn, sync: syncEn, history: historyEn, workflow: workflowEn },
 } as const;
 
-export const NAMESPACES = ['app', 'editor', 'sync', 'history'] as const;
+export const NAMESPACES = ['app', 'editor', 'sync', 'history', 'workflow'] as const;
 
 export function createI18n(language: Settings['language'] = 'vi'): I18n {
   const instance = i18next.createInstance();

@@ -72,7 +72,7 @@ const vi = {
     published: 'Đã đăng',
     corrected: 'Đã đính chính',
     unpublished: 'Đã gỡ',
-    spiked: 'Đã hủy',
+    spiked: 'Đã loại',
   },
   saveState: {
     saved: 'Đã lưu',

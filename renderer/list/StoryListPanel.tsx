@@ -2,7 +2,8 @@
 // box has text, the search hits.
 import { useCallback, useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Settings } from '../../core/api';
+import type { QueueCounts, Settings } from '../../core/api';
+import { QueueBar } from '../workflow/QueueBar';
 import { narrowsList, withoutFilters, type ListFilters } from './filters';
 import { ListFiltersBar } from './ListFiltersBar';
 import type { SaveStateInfo } from './SaveStateBadge';
@@ -13,6 +14,8 @@ import type { StoryPages } from './useStoryPages';
 import { VirtualListbox } from './VirtualListbox';
 
 const STORY_ROW_HEIGHT = 76;
+/** With a workflow line: who holds the story and since when, its deadline. */
+const WORKFLOW_ROW_HEIGHT = 94;
 const HIT_ROW_HEIGHT = 88;
 
 export interface StoryListPanelProps {
@@ -26,6 +29,8 @@ export interface StoryListPanelProps {
   selectedId: string | null;
   saveStates: ReadonlyMap<string, SaveStateInfo>;
   onOpen: (id: string) => void;
+  /** The desk's views and their counts; null (not offered) until a newsroom account is known. */
+  queues?: QueueCounts | null;
 }
 
 export function StoryListPanel(props: StoryListPanelProps): ReactNode {
@@ -34,6 +39,7 @@ export function StoryListPanel(props: StoryListPanelProps): ReactNode {
   const { pages, search, selectedId, onOpen } = props;
   const hits = search.hits;
   const { items, hasMore, loadMore } = pages;
+  const queues = props.queues?.user ? props.queues : null;
 
   const storyKey = useCallback((index: number) => items[index]?.id ?? `missing-${index}`, [items]);
   const onNearEnd = useCallback(() => {
@@ -65,6 +71,9 @@ export function StoryListPanel(props: StoryListPanelProps): ReactNode {
 
   return (
     <aside className="sidebar" aria-label={t('list.region')}>
+      {queues !== null && (
+        <QueueBar counts={queues} selected={props.filters.queue} disabled={hits !== null} onSelect={(queue) => props.onFiltersChange({ ...props.filters, queue })} />
+      )}
       <ListFiltersBar filters={props.filters} sections={props.sections} disabled={hits !== null} onChange={props.onFiltersChange} />
       {hits !== null && <div className="list-caption">{t('list.hitsCaption', { count: hits.length })}</div>}
       {hits !== null ? (
@@ -94,14 +103,14 @@ export function StoryListPanel(props: StoryListPanelProps): ReactNode {
           testId="story-list"
           rowTestId="story-row"
           count={items.length}
-          rowHeight={STORY_ROW_HEIGHT}
+          rowHeight={queues !== null ? WORKFLOW_ROW_HEIGHT : STORY_ROW_HEIGHT}
           complete={!hasMore}
           rowKey={storyKey}
           isSelected={(index) => items[index]?.id === selectedId}
           renderRow={(index) => {
             const story = items[index];
             return story === undefined ? null : (
-              <StoryRow story={story} saveState={props.saveStates.get(story.id)} now={now} language={props.language} />
+              <StoryRow story={story} saveState={props.saveStates.get(story.id)} now={now} language={props.language} workflowLine={queues !== null} />
             );
           }}
           onActivate={(index) => {

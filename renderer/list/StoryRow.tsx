@@ -4,6 +4,7 @@ import type { SearchHit, Settings, StorySummary } from '../../core/api';
 import { Highlighted } from './Highlighted';
 import { formatDateTime, formatRelativeTime } from './relative-time';
 import { SaveStateBadge, type SaveStateInfo } from './SaveStateBadge';
+import { StoryRowWorkflow } from '../workflow/StoryRowWorkflow';
 
 const SAVED: SaveStateInfo = { state: 'saved' };
 
@@ -12,6 +13,8 @@ export const StoryRow = memo(function StoryRow(props: {
   saveState: SaveStateInfo | undefined;
   now: number;
   language: Settings['language'];
+  /** Show who holds the story and since when, and its deadline (the desk's views are on). */
+  workflowLine?: boolean;
 }): ReactNode {
   const { t } = useTranslation();
   const { story } = props;
@@ -33,6 +36,7 @@ export const StoryRow = memo(function StoryRow(props: {
         </time>
         <SaveStateBadge info={props.saveState ?? SAVED} testId="row-save-state" />
       </div>
+      {props.workflowLine && <StoryRowWorkflow story={story} now={props.now} />}
     </div>
   );
 });

@@ -1,4 +1,4 @@
-import type { HandlerArgs } from '../../core/api';
+import type { HandlerArgs, QueueName } from '../../core/api';
 import type { StoryStatus } from '../../core/story';
 
 export interface ListFilters {
@@ -6,9 +6,11 @@ export interface ListFilters {
   status: StoryStatus | null;
   section: string | null;
   trashed: boolean;
+  /** One of the desk's views (renderer/workflow/QueueBar), or null for all stories. */
+  queue: QueueName | null;
 }
 
-export const NO_FILTERS: ListFilters = { mine: false, status: null, section: null, trashed: false };
+export const NO_FILTERS: ListFilters = { mine: false, status: null, section: null, trashed: false, queue: null };
 
 /** True when some filter narrows the list (the trash is a view of its own, not a filter). */
 export function narrowsList(filters: ListFilters): boolean {
@@ -27,5 +29,6 @@ export function listArgs(filters: ListFilters, userName: string): HandlerArgs<'s
   if (filters.status !== null) args.status = filters.status;
   if (filters.section !== null) args.section = filters.section;
   if (filters.trashed) args.trashed = true;
+  if (filters.queue !== null) args.queue = filters.queue;
   return args;
 }

@@ -42,10 +42,10 @@ export function useStoryPages(
   const inFlight = useRef(false);
   const cursor = useRef<string | null>(null);
   const unusedPrefetch = useRef(prefetched);
-  const { mine, status, section, trashed } = filters;
+  const { mine, status, section, trashed, queue } = filters;
   const baseArgs = useMemo(
-    () => listArgs({ mine, status, section, trashed }, userName),
-    [mine, status, section, trashed, userName],
+    () => listArgs({ mine, status, section, trashed, queue }, userName),
+    [mine, status, section, trashed, queue, userName],
   );
 
   const fetchFirst = useCallback(
@@ -60,8 +60,9 @@ export function useStoryPages(
         (page) => {
           if (generation.current !== asked) return;
           setState((old) => {
-            // With only the first page shown, the fresh page simply replaces it.
-            if (mode === 'reset' || old.items.length <= page.items.length) {
+            // With only the first page shown, or when the fresh page is the whole list (a story that
+            // left a filter or a queue must go), the fresh page simply replaces it.
+            if (mode === 'reset' || old.items.length <= page.items.length || page.nextCursor === null) {
               return { items: page.items, nextCursor: page.nextCursor, loaded: true, error: null };
             }
             return { ...old, items: mergeHead(old.items, page.items), error: null };

@@ -2,12 +2,14 @@
 // one SQLite transaction in the store, its sync outbox op included (through
 // context.stories); afterwards 'story.changed' tells every window, and saves are bracketed by 'save.state' so the UI can show
 // "Đang lưu" / "Đã lưu" / "Lỗi" whichever window made the save.
-import type { HandlerName, Handlers, StorySummary } from '../../core/api';
+import type { HandlerName, Handlers, ListWorkflow, StorySummary } from '../../core/api';
 import { emptyBody, type StoryContent } from '../../core/story';
+import type { WorkflowUser } from '../../core/workflow';
 import type { StorySummary as StoredSummary } from '../../db';
 import { authorOf, defaultBylineOf, type ServiceContext } from '../context';
 import { ServiceError, toServiceError } from '../errors';
 import { handler } from '../handler';
+import { queueFilters } from './workflow';
 
 type StoryHandlerName = Extract<HandlerName, `stories.${string}`>;
 
@@ -16,8 +18,9 @@ export function emptyStoryContent(): StoryContent {
 }
 
 /** A list row carries only what the list shows: 100,000 rows must stay light. */
-function toListItem(summary: StoredSummary): StorySummary {
+function toListItem(summary: StoredSummary, workflow: ListWorkflow | undefined): StorySummary {
   return {
+    ...(workflow ? { workflow } : {}),
     id: summary.id,
     headline: summary.headline,
     status: summary.status,
@@ -47,12 +50,16 @@ function tracked<T>(context: ServiceContext, id: string, write: () => T): T {
   return result;
 }
 
-export function storyHandlers(context: ServiceContext): Pick<Handlers, StoryHandlerName> {
+/** `user`: who acts on this desk, for "my stories" and "assigned to me" (the settings' name when nobody is signed in). */
+export function storyHandlers(context: ServiceContext, user: () => WorkflowUser | null = () => null): Pick<Handlers, StoryHandlerName> {
   const { stories, events } = context;
   return {
-    'stories.list': handler('stories.list', ({ cursor, ...filters }) => {
-      const page = stories.list({ ...filters, after: cursor ?? null });
-      return { items: page.items.map(toListItem), nextCursor: page.nextCursor };
+    'stories.list': handler('stories.list', ({ cursor, queue, ...filters }) => {
+      const me = user()?.username ?? authorOf(context);
+      const view = queue === undefined ? {} : queueFilters(queue, me, context.clock());
+      const page = stories.list({ ...filters, ...view, after: cursor ?? null });
+      const workflows = context.store.workflows.listed(page.items.map((item) => item.id));
+      return { items: page.items.map((item) => toListItem(item, workflows.get(item.id))), nextCursor: page.nextCursor };
     }),
     'stories.get': handler('stories.get', ({ id }) => {
       const story = stories.get(id);

@@ -1,6 +1,7 @@
 // The desktop side of desk sync, wired together: the outbox that story writes
 // feed, the worker that pushes (images first) and pulls, and the conflicts it keeps.
 import type { SyncProblems } from '../../core/api';
+import { ACTION_LABELS } from '../../core/workflow';
 import type { ServiceContext } from '../context';
 import { MediaDownloader } from './media-download';
 import { MediaUploader } from './media-upload';
@@ -50,7 +51,11 @@ export function createDesktopSync(
     conflicts: store.conflicts,
     resolve: (storyId, keep) => resolveConflict(context, storyId, keep),
     problems: () => ({
-      refused: store.outbox.refused().map(({ storyId, headline, error }) => ({ storyId, headline, reason: error })),
+      refused: store.outbox.refused().map(({ storyId, headline, error, action }) => ({
+        storyId,
+        headline,
+        reason: action === null ? error : `“${ACTION_LABELS[action]}”: ${error}`,
+      })),
       setAside: store.setAside.latest(),
     }),
     async start() {

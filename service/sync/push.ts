@@ -126,7 +126,7 @@ export class OutboxPusher {
     const [op] = batch;
     if (!op) return;
     const message = failure.status === 413 ? 'Bài quá lớn để gửi lên máy chủ.' : failure.message;
-    this.deps.context.store.transaction(() => this.deps.reconciler.rejected(op.opId, message));
+    this.deps.context.store.transaction(() => this.deps.reconciler.rejected(op.opId, op.storyId, message));
   }
 
   private apply(account: SyncAccount, batch: readonly OutgoingOp[], results: readonly OpResult[]): void {
@@ -142,14 +142,16 @@ export class OutboxPusher {
         }
         switch (result.status) {
           case 'applied':
+            reconciler.applied(op.opId, op.storyId, { kind: op.kind, rev: result.rev, seq: result.seq }, account.username);
+            break;
           case 'duplicate':
-            reconciler.applied(op.opId, op.storyId, result.rev, account.username);
+            reconciler.applied(op.opId, op.storyId, { kind: op.kind, rev: result.rev, seq: null }, account.username);
             break;
           case 'conflict':
             reconciler.conflicted(op.opId, op.storyId, result.server);
             break;
           case 'rejected':
-            reconciler.rejected(op.opId, result.message);
+            reconciler.rejected(op.opId, op.storyId, result.message);
             break;
         }
       }

@@ -25,8 +25,11 @@ export function resolveConflict(context: ServiceContext, storyId: string, keep: 
     outbox.clearDead(storyId);
     const author = authorOf(context);
     if (keep === 'mine') {
+      // Only the text: a status never travels with it, so no one's transition is undone.
       if (local.trashed) outbox.delete(storyId);
       else stories.save(storyId, local.content, { author, reason: 'merge' });
+      // Actions taken here on this text go up after it, as they were made.
+      outbox.moveTransitionsLast(storyId);
     } else {
       stories.takeServerVersion(open.server, { author });
     }

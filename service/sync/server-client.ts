@@ -5,11 +5,13 @@
 //   unauthorized  the token is no longer good: the user must sign in again
 //   refused       the server read the request and said no (400, 413…): do not resend it as is
 //   server        the server failed, is not a Newsdesk server, or answered nonsense: retry later
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
+  auditAnswer,
   errorBody,
   loginResponse,
   newsroomUser,
+  notificationsAnswer,
   pullPage,
   pushResponse,
   revisionsAnswer,
@@ -20,6 +22,15 @@ import {
   type PushResponse,
   type OutboxOp,
 } from '../../core/sync';
+import { checklistConfig, role, username, type AuditEntry, type ChecklistConfig, type Notification } from '../../core/workflow';
+
+/**
+ * Who works in the newsroom, as /api/users and /api/me answer. Read leniently:
+ * servers before display names send only the user name and role.
+ */
+const person = z.object({ username, role, displayName: z.string().min(1).max(100).optional() });
+export type Person = z.infer<typeof person>;
+const people = z.object({ users: z.array(person) });
 
 export type SyncFailureKind = 'offline' | 'unauthorized' | 'refused' | 'server';
 
@@ -201,6 +212,28 @@ export class SyncServerClient {
 
   pull(cursor: number, limit: number): Promise<PullPage> {
     return this.request('GET', `/api/sync/pull?cursor=${cursor}&limit=${limit}`, pullPage);
+  }
+
+  async audit(storyId: string): Promise<AuditEntry[]> {
+    return (await this.request('GET', `/api/stories/${encodeURIComponent(storyId)}/audit`, auditAnswer)).entries;
+  }
+
+  /** The caller's notifications newer than `after`, newest first. */
+  async notifications(after: string | null): Promise<Notification[]> {
+    const query = after === null ? '' : `?after=${encodeURIComponent(after)}`;
+    return (await this.request('GET', `/api/notifications${query}`, notificationsAnswer)).notifications;
+  }
+
+  async markRead(ids: readonly string[]): Promise<void> {
+    await this.send('POST', '/api/notifications/read', JSON.stringify({ ids }));
+  }
+
+  checklist(): Promise<ChecklistConfig> {
+    return this.request('GET', '/api/workflow/checklist', checklistConfig);
+  }
+
+  async users(): Promise<Person[]> {
+    return (await this.request('GET', '/api/users', people)).users;
   }
 
   private async request<T>(method: string, path: string, schema: z.ZodType<T>, body?: unknown, timeoutMs?: number): Promise<T> {

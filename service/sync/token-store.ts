@@ -3,6 +3,7 @@
 // safeStorage), the web host keeps it in memory, so it is gone when the
 // process ends and never lands on disk in the clear.
 import { z } from 'zod';
+import { role } from '../../core/workflow';
 
 export const storedToken = z.strictObject({
   token: z.string().min(1),
@@ -10,11 +11,13 @@ export const storedToken = z.strictObject({
   serverUrl: z.string().min(1),
   username: z.string().min(1),
   expiresAt: z.iso.datetime({ offset: true }),
+  /** The account's newsroom role, from the sign-in answer; absent from tokens kept before the workflow. */
+  role: role.optional(),
 });
 export type StoredToken = z.infer<typeof storedToken>;
 
 /** Who the worker syncs as: a live token for the configured server. */
-export type SyncAccount = Pick<StoredToken, 'serverUrl' | 'token' | 'username'>;
+export type SyncAccount = Pick<StoredToken, 'serverUrl' | 'token' | 'username' | 'role'>;
 
 export interface TokenStore {
   get(): Promise<StoredToken | null>;

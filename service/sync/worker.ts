@@ -9,15 +9,19 @@
 //   - server trouble → online but failing; same backoff
 //   - 401            → the token is forgotten; nothing more until the user signs in
 // Every change of what the indicator shows is sent as a 'sync.state' event.
+// After push and pull, the newsroom's extras (./newsroom): checklist, notifications.
 import type { SyncStatus } from '../../core/api';
+import { ACTION_LABELS, role as roleSchema, type WorkflowUser } from '../../core/workflow';
 import { backoffDelay, DEFAULT_BACKOFF, normalizeServerUrl, type BackoffPolicy } from '../../core/sync';
 import { signedInAs, type ServiceContext } from '../context';
 import { ServiceError } from '../errors';
 import type { ConflictStore } from '../../db/sync-state/conflicts';
 import type { MediaUploader } from './media-upload';
-import { accountKey, SIGNED_IN_KEY, signedInAccount, timeValue, type SignedInAccount, type SyncMeta } from '../../db/sync-state/sync-meta';
+import { accountKey, SIGNED_IN_KEY, timeValue, type SyncMeta } from '../../db/sync-state/sync-meta';
+import { refreshProfile, rememberAccount } from './profile';
 import { syncLimits, systemTimers, type SyncLimits, type SyncOptions, type SyncTimers } from './options';
 import type { Outbox } from '../../db/outbox/outbox';
+import { NewsroomSync, type NewsroomConnection } from './newsroom';
 import { pullChanges } from './pull';
 import { OutboxPusher } from './push';
 import type { Reconciler } from '../../db/sync-state/reconcile';
@@ -45,6 +49,7 @@ export class SyncWorker {
   private readonly backoff: BackoffPolicy;
   private readonly limits: SyncLimits;
   private readonly pusher: OutboxPusher;
+  readonly newsroom: NewsroomSync;
   private readonly abort = new AbortController();
 
   private token: StoredToken | null = null;
@@ -73,6 +78,25 @@ export class SyncWorker {
     this.backoff = options.backoff ?? DEFAULT_BACKOFF;
     this.limits = syncLimits(options);
     this.pusher = new OutboxPusher(deps, this.limits);
+    this.newsroom = new NewsroomSync(deps.context, () => this.connection());
+  }
+
+  /**
+   * Who acts on this desk: the signed-in account with its newsroom role. An
+   * expired sign-in is still the same person, whose actions queue until they
+   * sign in again; signed out, or with the role not yet known, nobody.
+   */
+  user(): WorkflowUser | null {
+    const token = this.token;
+    if (!token?.role) return null;
+    if (normalizeServerUrl(this.deps.context.settings.read().serverUrl) !== token.serverUrl) return null;
+    return { username: token.username, role: token.role };
+  }
+
+  private connection(): { connection: NewsroomConnection | null; reason: string } {
+    const account = this.account();
+    if (account === null) return { connection: null, reason: 'Chưa đăng nhập máy chủ toà soạn.' };
+    return { connection: { client: this.client(account.serverUrl, account.token), account }, reason: '' };
   }
 
   /** Loads the token and, when signed in to the configured server, starts syncing at once. */
@@ -106,7 +130,9 @@ export class SyncWorker {
     const dead = outbox.latestDead();
     const setAside = this.deps.context.store.setAside.total();
     const refused = dead
-      ? `Máy chủ không nhận bài “${dead.headline.trim() || 'Chưa có tít'}”: ${dead.error}`
+      ? dead.action === null
+        ? `Máy chủ không nhận bài “${dead.headline.trim() || 'Chưa có tít'}”: ${dead.error}`
+        : `Máy chủ không nhận thao tác “${ACTION_LABELS[dead.action]}” với bài “${dead.headline.trim() || 'Chưa có tít'}”: ${dead.error}`
       : setAside > 0
         ? `${setAside} bài từ máy chủ không lưu được trên máy này (xem danh sách lỗi đồng bộ)`
         : null;
@@ -123,6 +149,7 @@ export class SyncWorker {
       serverUrl: context.settings.read().serverUrl,
       username: account?.username ?? null,
       displayName: account ? (signedInAs(context)?.displayName ?? account.username) : null,
+      role: account?.role ?? null,
     };
   }
 
@@ -158,11 +185,18 @@ export class SyncWorker {
       throw new ServiceError('SIGN_IN_FAILED', error.message, kind, { cause: error });
     }
     const name = answer.user?.username ?? username.trim().toLowerCase();
-    const token: StoredToken = { token: answer.token, serverUrl: url, username: name, expiresAt: answer.expiresAt };
+    const role = roleSchema.safeParse(answer.user?.role);
+    const token: StoredToken = {
+      token: answer.token,
+      serverUrl: url,
+      username: name,
+      expiresAt: answer.expiresAt,
+      ...(role.success ? { role: role.data } : {}),
+    };
     await this.deps.tokenStore.set(token);
     this.token = token;
     // From now on new stories are written as the account the server knows, with its display name as byline.
-    this.rememberAccount(url, { username: name, displayName: answer.user?.displayName ?? name, role: answer.user?.role ?? null });
+    rememberAccount(this.deps.meta, url, { username: name, displayName: answer.user?.displayName ?? name, role: answer.user?.role ?? null });
     this.profileChecked = true;
     this.deps.context.settings.write({ serverUrl: url, userName: name });
     this.online = true;
@@ -188,26 +222,6 @@ export class SyncWorker {
     return this.status();
   }
 
-  private rememberAccount(serverUrl: string, user: Omit<SignedInAccount, 'serverUrl'>): void {
-    this.deps.meta.write(SIGNED_IN_KEY, signedInAccount.parse({ serverUrl, ...user }));
-  }
-
-  /**
-   * Once per run of the app: the account as the server names it now (a display
-   * name may have changed since sign-in). A server without /api/me is no reason to stop syncing.
-   */
-  private async refreshProfile(client: SyncServerClient, account: SyncAccount): Promise<void> {
-    if (this.profileChecked) return;
-    try {
-      const me = await client.me();
-      if (me.username === account.username) this.rememberAccount(account.serverUrl, me);
-      this.profileChecked = true;
-    } catch (error) {
-      if (error instanceof SyncFailure && error.kind === 'unauthorized') throw error;
-      this.profileChecked = true;
-    }
-  }
-
   private async forgetToken(): Promise<void> {
     this.token = null;
     this.online = false;
@@ -228,7 +242,7 @@ export class SyncWorker {
     const token = this.token;
     if (!token || this.tokenExpired()) return null;
     if (normalizeServerUrl(this.deps.context.settings.read().serverUrl) !== token.serverUrl) return null;
-    return { serverUrl: token.serverUrl, token: token.token, username: token.username };
+    return { serverUrl: token.serverUrl, token: token.token, username: token.username, ...(token.role ? { role: token.role } : {}) };
   }
 
   private client(baseUrl: string, token: string | undefined, timeoutMs = this.limits.requestTimeoutMs): SyncServerClient {
@@ -314,7 +328,11 @@ export class SyncWorker {
       };
       await this.pusher.pushAll(client, account, hooks);
       await pullChanges(this.deps, client, account, this.limits.pullLimit, hooks);
-      await this.refreshProfile(client, account);
+      if (!this.profileChecked) {
+        this.token = await refreshProfile(client, account, { meta: this.deps.meta, tokenStore: this.deps.tokenStore, token: this.token });
+        this.profileChecked = true;
+      }
+      await this.newsroom.afterSync(client, account);
       this.failures = 0;
       this.transientError = null;
       this.deps.meta.write(

@@ -187,6 +187,26 @@ export const dialog = {
   showErrorBox: vi.fn(),
 };
 
+/** Electron's OS notification: records each one shown, and lets a test click it. */
+export class FakeNotification extends EventEmitter {
+  static readonly shown: FakeNotification[] = [];
+  static supported = true;
+  static isSupported(): boolean {
+    return FakeNotification.supported;
+  }
+  constructor(readonly options: { title: string; body?: string }) {
+    super();
+  }
+  show(): void {
+    FakeNotification.shown.push(this);
+  }
+  /** What a user's click does. */
+  click(): void {
+    this.emit('click', new FakeEvent());
+  }
+}
+export const Notification = FakeNotification;
+
 const primaryWorkArea = { x: 0, y: 0, width: 1920, height: 1050 };
 export const screen = {
   getAllDisplays: vi.fn(() => [{ id: 1, workArea: primaryWorkArea }]),
@@ -200,4 +220,6 @@ export function resetElectronFake(): void {
   ipcMain.handlers.clear();
   ipcRenderer.removeAllListeners();
   FakeBrowserWindow.instances.length = 0;
+  FakeNotification.shown.length = 0;
+  FakeNotification.supported = true;
 }

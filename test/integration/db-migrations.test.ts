@@ -63,6 +63,8 @@ const CHAIN: Array<{ version: number; adds: string[] }> = [
   { version: 6, adds: ['table sync_set_aside'] },
   // A column of stories: local_only.
   { version: 7, adds: [] },
+  // Rebuilds the outbox in place (new kinds, states and columns), every op kept.
+  { version: 8, adds: ['table story_workflow', 'index stories_by_assignee', 'table notifications', 'index notifications_by_account'] },
 ];
 
 describe('migration chain', () => {
@@ -86,6 +88,12 @@ describe('migration chain', () => {
     ]);
     expect(columns(db, 'revisions')).toEqual(['id', 'story_id', 'author', 'created_at', 'reason', 'content']);
     expect(columns(db, 'media')).toEqual(['sha256', 'mime', 'size', 'created_at', 'bytes']);
+    expect(columns(db, 'story_workflow')).toEqual([
+      'story_id', 'deadline', 'holder', 'held_since', 'spiked_from', 'corrections', 'pending_update', 'status_since', 'seq', 'base',
+    ]);
+    expect(columns(db, 'outbox')).toEqual([
+      'op_id', 'seq', 'story_id', 'kind', 'base_rev', 'payload', 'sealed', 'created_at', 'attempts', 'state', 'last_error', 'actor', 'applied_seq',
+    ]);
     expect(columns(db, 'settings')).toEqual(['key', 'value']);
     // Running the chain again on an up-to-date database changes nothing.
     const objects = schemaObjects(db);
@@ -110,6 +118,29 @@ describe('migration chain', () => {
     expect(found('hai ba trung')).toEqual(['live']);
     expect(found('ldld')).toEqual(['live']);
     expect(found('Đoàn viên')).toEqual(['live']);
+    db.close();
+  });
+
+  it('keeps every outbox op when step 8 rebuilds the outbox, which then takes transitions', () => {
+    const migrations = loadMigrations();
+    const db = new Database(temp.file('outbox.db'));
+    db.pragma('foreign_keys = ON');
+    migrate(db, migrations.slice(0, 6));
+    db.prepare(`INSERT INTO stories (id, status, author, headline, sapo, created_at, updated_at, body_text, body)
+                VALUES ('s1', 'draft', 'hphong', 'Công đoàn chăm lo Tết', '', 't', 't', '', '{}')`).run();
+    const op = db.prepare(`INSERT INTO outbox (op_id, seq, story_id, kind, base_rev, payload, sealed, created_at, attempts, state, last_error)
+                           VALUES (?, ?, 's1', ?, 0, ?, 1, 't', ?, ?, ?)`);
+    op.run('op-1', 1, 'upsert', '{"headline":"Công đoàn chăm lo Tết"}', 1, 'in_flight', null);
+    op.run('op-2', 2, 'delete', null, 0, 'dead', 'Bài đang được biên tập');
+    const before = db.prepare('SELECT * FROM outbox ORDER BY seq').all();
+    migrate(db, migrations.slice(0, 8));
+    const after = db.prepare('SELECT op_id, seq, story_id, kind, base_rev, payload, sealed, created_at, attempts, state, last_error FROM outbox ORDER BY seq').all();
+    expect(after).toEqual(before);
+    op.run('op-3', 3, 'transition', '{"action":"submit"}', 0, 'pending', null);
+    expect(() => op.run('op-4', 4, 'publish', null, 0, 'pending', null)).toThrow(/CHECK/);
+    expect(() => db.prepare("INSERT INTO outbox (op_id, seq, story_id, kind, base_rev, created_at) VALUES ('op-5', 5, 'no-story', 'upsert', 0, 't')").run()).toThrow(
+      /FOREIGN KEY/,
+    );
     db.close();
   });
 

@@ -84,6 +84,14 @@ describe('argument validation', () => {
     'sync.conflicts': [{ storyId: 'bài-1' }, /^Mã bài viết không hợp lệ$/],
     'sync.problems': [{ all: true }, /^Tham số có trường không được hỗ trợ: all$/],
     'sync.resolveConflict': [{ storyId: MISSING_ID, keep: 'cả hai' }, /^Hãy chọn giữ bản của mình/],
+    'workflow.view': [{ storyId: 'bài-1' }, /^Mã bài viết không hợp lệ$/],
+    'workflow.transition': [{ storyId: MISSING_ID, op: { action: 'xuất bản' } }, /^Thao tác biên tập không hợp lệ/],
+    'workflow.checklist': [{}, /^Mã bài viết không hợp lệ$/],
+    'workflow.audit': [{ storyId: 7 }, /^Mã bài viết không hợp lệ$/],
+    'workflow.queues': [{ queue: 'submitted' }, /^Tham số có trường không được hỗ trợ: queue$/],
+    'workflow.users': ['người dùng', /^Tham số phải là một đối tượng JSON$/],
+    'notifications.list': [{ all: true }, /^Tham số có trường không được hỗ trợ: all$/],
+    'notifications.markRead': [{ ids: ['thông-báo-1'] }, /^Mã thông báo không hợp lệ$/],
   };
 
   it('has a case for every handler of the contract', () => {
@@ -159,7 +167,7 @@ describe('stories', () => {
     const all = await service.call('stories.list', {});
     expect(all.items.map((item) => item.id)).toEqual([other.id, ...ids.slice().reverse()]);
     expect(Object.keys(all.items[0] ?? {}).sort()).toEqual(
-      ['author', 'byline', 'deletedAt', 'headline', 'id', 'section', 'status', 'updatedAt', 'wordCount'].sort(),
+      ['author', 'byline', 'deletedAt', 'headline', 'id', 'section', 'status', 'updatedAt', 'wordCount', 'workflow'].sort(),
     );
     const mine = await service.call('stories.list', { author: AUTHOR });
     expect(mine.items.map((item) => item.id)).toEqual(ids.slice().reverse());

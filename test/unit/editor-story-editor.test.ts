@@ -7,7 +7,9 @@ import { I18nextProvider } from 'react-i18next';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { EventName, EventPayloads, HandlerArgs, HandlerName, HandlerResults, Settings } from '../../core/api';
 import { bodyFromBlocks, plainTextOfBody, storyContent, type Story, type StoryContent } from '../../core/story';
+import type { WorkflowWire } from '../../core/sync';
 import { countWords } from '../../core/text';
+import { initialWorkflow } from '../../core/workflow';
 import { StoryEditor } from '../../renderer/editor/StoryEditor';
 import { createI18n } from '../../renderer/i18n';
 import type { NewsdeskClient } from '../../renderer/transport/client';
@@ -51,6 +53,11 @@ function sampleStory(): Story {
   };
 }
 
+function workflowOf(story: Story): WorkflowWire {
+  const { live: _live, ...fields } = initialWorkflow();
+  return { ...fields, pendingUpdate: false, status: 'draft', assignee: story.assignee };
+}
+
 interface Call {
   name: HandlerName;
   content?: StoryContent;
@@ -68,6 +75,16 @@ function fakeClient(calls: Call[]): NewsdeskClient {
         return { story, revisionId: '0190a1b2-c3d4-7e5f-8a9b-000000000009' };
       case 'stories.sections':
         return ['Công đoàn'];
+      // A desk signed in to no newsroom: no actions, and the story is editable.
+      case 'workflow.view':
+        return {
+          storyId: story.id,
+          workflow: { ...workflowOf(story), statusSince: null },
+          pending: [],
+          user: null,
+          author: story.author,
+          trashed: false,
+        };
       default:
         throw new Error(`not in this test: ${name} ${JSON.stringify(args)}`);
     }

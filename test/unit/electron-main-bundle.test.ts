@@ -67,6 +67,10 @@ export const ipcMain = {
 };
 export const Menu = { buildFromTemplate(template) { menuTemplate = template; return template; }, setApplicationMenu() { log.push('menu'); } };
 export const shell = { openExternal: async () => undefined };
+export class Notification extends EventEmitter {
+  static isSupported() { return false; }
+  show() {}
+}
 export const safeStorage = {
   isEncryptionAvailable: () => false,
   getSelectedStorageBackend: () => 'basic_text',

@@ -47,7 +47,8 @@ describe('listArgs', () => {
   it.each([
     [NO_FILTERS, {}],
     [{ ...NO_FILTERS, mine: true }, { author: 'Mạnh Quân' }],
-    [{ mine: true, status: 'draft', section: 'Công đoàn', trashed: true } as const, { author: 'Mạnh Quân', status: 'draft', section: 'Công đoàn', trashed: true }],
+    [{ mine: true, status: 'draft', section: 'Công đoàn', trashed: true, queue: null } as const, { author: 'Mạnh Quân', status: 'draft', section: 'Công đoàn', trashed: true }],
+    [{ ...NO_FILTERS, queue: 'assigned' } as const, { queue: 'assigned' }],
   ])('%j', (filters, expected) => {
     expect(listArgs(filters, 'Mạnh Quân')).toEqual(expected);
   });

@@ -40,13 +40,13 @@ export function CountsLabel(props: { counts: StoryCounts }): ReactNode {
   );
 }
 
-export function StatusBar(props: { save: SaveStatus; counts: StoryCounts; onSaveRevision: () => void; tools?: ReactNode }): ReactNode {
+export function StatusBar(props: { save: SaveStatus; counts: StoryCounts; onSaveRevision: () => void; tools?: ReactNode; readOnly?: boolean }): ReactNode {
   const { t } = useTranslation('editor');
   return (
     <div className="nd-status">
       <SaveStateLabel save={props.save} />
       <CountsLabel counts={props.counts} />
-      <button type="button" className="button" onClick={props.onSaveRevision} data-testid="save-revision">
+      <button type="button" className="button" onClick={props.onSaveRevision} disabled={props.readOnly} data-testid="save-revision">
         {t('saveRevision')}
       </button>
       {props.tools}
