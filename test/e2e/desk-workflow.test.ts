@@ -113,7 +113,7 @@ describe('the desk views and the workflow, in the browser', () => {
     expect(await page.getByTestId('read-only-reason').textContent()).toBe('Chỉ xem: Bài đã trả cho người viết: chờ họ sửa và nộp lại');
     await synced(editor);
     await expect.poll(() => page.getByTestId('queue-submitted').textContent()).toBe('Chờ biên tập (1)');
-    expect(await page.getByTestId('queue-returned').textContent()).toBe('Bị trả lại (1)');
+    await expect.poll(() => page.getByTestId('queue-returned').textContent()).toBe('Bị trả lại (1)');
 
     // The audit log beside the editor, from the server.
     await page.getByTestId('audit-button').click();

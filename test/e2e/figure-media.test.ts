@@ -35,6 +35,9 @@ describe('figures of a story pulled from the server', () => {
     const payload = { headline: HEADLINE, sapo: '', byline: 'H.Phong', section: 'Công đoàn', tags: [], slug: '', related: [], body };
     const sent = await push(server.url, reporter, [{ opId: newId(), kind: 'upsert', storyId: id, baseRev: 0, payload }, transition(id, { action: 'submit' })]);
     expect(sent.results.map((r) => r.status)).toEqual(['applied', 'applied']);
+    // The editor takes it, so that the story opens editable on their desk.
+    const editor = await login(server.url, EDITOR.username, PASSWORD);
+    expect((await push(server.url, editor, [transition(id, { action: 'take' })])).results[0]?.status).toBe('applied');
 
     const app = await session.startApp();
     await app.rpc('sync.signIn', { serverUrl: server.url, username: EDITOR.username, password: PASSWORD });
