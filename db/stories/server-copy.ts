@@ -10,6 +10,7 @@ import type { Database } from 'better-sqlite3';
 import type { StoryContent } from '../../core/story';
 import type { StoredStoryWire } from '../../core/sync';
 import { derive } from './repository';
+import { contentFromRow } from './story-rows';
 import type { StoryWorkflows } from './workflow';
 
 export interface LocalState {
@@ -34,15 +35,8 @@ interface Row {
   body: string;
 }
 
-export function contentOf(story: StoryContent): StoryContent {
-  const { headline, sapo, byline, section, tags, slug, related, body } = story;
-  return { headline, sapo, byline, section, tags, slug, related, body };
-}
-
-/** Same text, whatever the key order: for "both sides made the same edit". */
-export function sameContent(a: StoryContent, b: StoryContent): boolean {
-  return JSON.stringify(contentOf(a)) === JSON.stringify(contentOf(b));
-}
+// One meaning of "the text of a story" and "the same text" for the desk and the server (core/workflow).
+export { contentOf, sameContent } from '../../core/workflow';
 
 export class LocalCopy {
   private readonly s: ReturnType<typeof prepareStatements>;
@@ -61,16 +55,7 @@ export class LocalCopy {
       rev: row.rev,
       baseRev: row.base_rev,
       trashed: row.deleted_at !== null,
-      content: {
-        headline: row.headline,
-        sapo: row.sapo,
-        byline: row.byline,
-        section: row.section,
-        tags: JSON.parse(row.tags) as string[],
-        slug: row.slug,
-        related: JSON.parse(row.related) as string[],
-        body: JSON.parse(row.body) as StoryContent['body'],
-      },
+      content: contentFromRow(row),
     };
   }
 

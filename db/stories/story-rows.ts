@@ -159,6 +159,22 @@ export interface OpenAutosaveRow {
 export const SUMMARY_COLUMNS = `seq, id, status, author, assignee, section, headline, sapo, byline, slug, tags, related,
   publish_at, published_at, created_at, updated_at, rev, base_rev, deleted_at, word_count, local_only`;
 
+/** The text columns of a stories row, as a story's content. */
+export type ContentRow = Pick<StoryRow, 'headline' | 'sapo' | 'byline' | 'section' | 'tags' | 'slug' | 'related'> & { body: string };
+
+export function contentFromRow(row: ContentRow): StoryContent {
+  return {
+    headline: row.headline,
+    sapo: row.sapo,
+    byline: row.byline,
+    section: row.section,
+    tags: JSON.parse(row.tags) as string[],
+    slug: row.slug,
+    related: JSON.parse(row.related) as string[],
+    body: JSON.parse(row.body) as StoryContent['body'],
+  };
+}
+
 export function toSummary(row: StoryRow): StorySummary {
   return {
     id: row.id,

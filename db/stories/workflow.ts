@@ -12,11 +12,11 @@
 import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
 import { deskWorkflow, type DeskWorkflow, type ListWorkflow, type QueueName } from '../../core/api';
-import type { StoryContent } from '../../core/story';
 import type { StoredStoryWire } from '../../core/sync';
 import { correctionEntry, isOverdue, sameJson, stateOf, workflowState, type CorrectionEntry, type TransitionAction } from '../../core/workflow';
 import type { Outbox } from '../outbox/outbox';
 import { replayTransitions } from './workflow-replay';
+import { contentFromRow, type ContentRow } from './story-rows';
 
 export interface StoryWorkflowView {
   workflow: DeskWorkflow;
@@ -184,17 +184,7 @@ export class StoryWorkflows {
 
   /** Only a story with transitions waiting needs its text read (a pull of thousands of stories does not). */
   private replay(row: Row, confirmed: DeskWorkflow, transitions: ReturnType<Outbox['queuedTransitions']>): DeskWorkflow {
-    const story = this.s.content.get(row.id) as { headline: string; sapo: string; byline: string; section: string; tags: string; slug: string; related: string; body: string };
-    const content: StoryContent = {
-      headline: story.headline,
-      sapo: story.sapo,
-      byline: story.byline,
-      section: story.section,
-      tags: JSON.parse(story.tags) as string[],
-      slug: story.slug,
-      related: JSON.parse(story.related) as string[],
-      body: JSON.parse(story.body) as StoryContent['body'],
-    };
+    const content = contentFromRow(this.s.content.get(row.id) as ContentRow);
     return replayTransitions(confirmed, { ...content, id: row.id, author: row.author }, transitions, this.outbox.hasUnsentText(row.id));
   }
 }

@@ -27,7 +27,7 @@ export function ActionBar(props: {
     <section className="wf-bar" aria-label={t('bar.label')} data-testid="workflow-bar" data-status={workflow.status}>
       <div className="wf-bar-state">
         <span className={`status-badge status-${workflow.status}`} data-testid="workflow-status">
-          {t(`state.${workflow.status}`)}
+          {t(`app:status.${workflow.status}`)}
         </span>
         <span className="wf-holder" data-testid="workflow-holder">
           {t(line.key, line.values)}

@@ -79,7 +79,7 @@ export function AuditPanel(props: { client: NewsdeskClient; storyId: string; onC
                   })}
                 </strong>
                 <time dateTime={entry.at}>{formatVietnamDateTime(entry.at)}</time>
-                <span className="wf-audit-move">{t('audit.move', { from: t(`state.${entry.from}`), to: t(`state.${entry.to}`) })}</span>
+                <span className="wf-audit-move">{t('audit.move', { from: t(`app:status.${entry.from}`), to: t(`app:status.${entry.to}`) })}</span>
                 {entry.late === true && <span className="wf-overdue">{t('audit.late')}</span>}
                 {entry.note !== null && <p className="wf-audit-note">{entry.note}</p>}
               </li>

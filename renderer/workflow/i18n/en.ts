@@ -20,17 +20,6 @@ const en: Strings<typeof vi> = {
     unspike: 'Restore story',
     assign: 'Assign',
   },
-  state: {
-    draft: 'Draft',
-    submitted: 'Awaiting edit',
-    editing: 'Being edited',
-    returned: 'Returned',
-    approved: 'Approved',
-    scheduled: 'Scheduled',
-    published: 'Published',
-    unpublished: 'Unpublished',
-    spiked: 'Spiked',
-  },
   bar: {
     label: 'Editorial workflow',
     actions: 'Story actions',

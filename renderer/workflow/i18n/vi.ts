@@ -1,34 +1,11 @@
 // The workflow's strings in Vietnamese, the default language: the action bar,
 // its dialogs, the desk's views, the audit log and the notifications bell.
 // Mounted as the `workflow` namespace. Keys with a count have one form here.
+import { ACTION_LABELS } from '../../../core/workflow';
+
 const vi = {
-  action: {
-    submit: 'Nộp bài',
-    withdraw: 'Rút bài',
-    take: 'Nhận bài',
-    return: 'Trả bài',
-    approve: 'Duyệt',
-    schedule: 'Hẹn giờ đăng',
-    unschedule: 'Huỷ hẹn giờ',
-    publish: 'Đăng ngay',
-    update: 'Cập nhật bài',
-    correct: 'Đính chính',
-    unpublish: 'Gỡ bài',
-    spike: 'Loại bài',
-    unspike: 'Khôi phục bài',
-    assign: 'Giao bài',
-  },
-  state: {
-    draft: 'Nháp',
-    submitted: 'Chờ biên tập',
-    editing: 'Đang biên tập',
-    returned: 'Bị trả lại',
-    approved: 'Đã duyệt',
-    scheduled: 'Hẹn giờ đăng',
-    published: 'Đã đăng',
-    unpublished: 'Đã gỡ',
-    spiked: 'Đã loại',
-  },
+  // The buttons' names are the workflow's own (core), so the desk and the server's messages agree.
+  action: ACTION_LABELS,
   bar: {
     label: 'Quy trình biên tập',
     actions: 'Thao tác với bài',
