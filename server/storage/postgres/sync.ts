@@ -144,7 +144,11 @@ export class PostgresSync implements SyncStore {
       // SKIP LOCKED: a row another instance is judging right now is its alone; once it
       // commits, the story is no longer 'scheduled' and nobody publishes it twice.
       const { rows } = await c.query(
-        `SELECT id, ${STORED_COLUMNS} FROM stories WHERE status = 'scheduled' ORDER BY id FOR UPDATE SKIP LOCKED`,
+        // Only the due ones are locked and judged: many may be scheduled for days ahead.
+        `SELECT id, ${STORED_COLUMNS} FROM stories
+         WHERE status = 'scheduled' AND (workflow->>'publishAt')::timestamptz <= $1
+         ORDER BY id FOR UPDATE SKIP LOCKED`,
+        [now],
       );
       const stories = new Map<string, StoredStory>((rows as Row[]).map((r) => [String(r.id), storedFromRow(r)]));
       if (stories.size === 0) return [];

@@ -56,7 +56,13 @@ export class SqliteSync implements SyncStore {
     const now = new Date().toISOString();
     // One writer at a time holds the file: no other instance judges these rows meanwhile.
     const run = this.conn.db.transaction((): Array<Answered<ScheduledOp>> => {
-      const rows = this.conn.statement(`SELECT id, ${STORED_COLUMNS} FROM stories WHERE status = 'scheduled'`).all() as Row[];
+      // Only the due ones are read and judged: a newsroom may hold many stories scheduled for days ahead.
+      const rows = this.conn
+        .statement(
+          `SELECT id, ${STORED_COLUMNS} FROM stories
+           WHERE status = 'scheduled' AND julianday(json_extract(workflow, '$.publishAt')) <= julianday(?)`,
+        )
+        .all(now) as Row[];
       const stories = new Map<string, StoredStory>(rows.map((r) => [String(r.id), storedFromRow(r)]));
       const lastScheduler = this.conn.statement("SELECT username FROM audit WHERE story_id = ? AND action = 'schedule' ORDER BY id DESC LIMIT 1");
       const ops = [...stories.values()].map(({ story }): ScheduledOp => {
