@@ -9,6 +9,7 @@ import { sectionSlugOf } from '../../core/site/address';
 import type { OpOutcome, Storage, StoredStory } from '../storage/types';
 import { canSee, decideOp, type PolicyContext } from './policy';
 import { wire } from './wire';
+import { applyInRuns } from './push-runs';
 import {
   parseOpPayload,
   pullQuery,
@@ -81,7 +82,7 @@ export function registerSyncRoutes(app: FastifyInstance, { storage, auth, checkl
       checklist,
       slugOwner: await slugOwners(storage, current.filter((s): s is StoredStory => s !== null)),
     };
-    const outcomes = await storage.sync.applyOps(accepted, user, (op, stored) => decideOp(op, user, stored, ctx));
+    const outcomes = await applyInRuns(storage, user, accepted, (run) => storage.sync.applyOps(run, user, (op, stored) => decideOp(op, user, stored, ctx)));
     const outcomeOf = new Map(outcomes.map(({ op, outcome }) => [op, outcome]));
     const answered = checked.map((c): OpResult => {
       if ('status' in c) return c;
