@@ -13,6 +13,7 @@ import {
   type StoryContent,
   type StoryStatus,
 } from '../story';
+import { noteHandlerArgs, type NoteHandlerResults } from './contract-notes';
 
 const id = z.uuid({ message: 'Mã bài viết không hợp lệ' });
 /** Bytes travel as base64 so that both transports carry plain JSON. */
@@ -80,6 +81,7 @@ export const handlerArgs = {
     storyId: id,
     keep: z.enum(['mine', 'theirs'], { message: 'Hãy chọn giữ bản của mình (mine) hoặc bản trên máy chủ (theirs)' }),
   }),
+  ...noteHandlerArgs,
 } as const;
 
 export type HandlerName = keyof typeof handlerArgs;
@@ -142,7 +144,7 @@ export interface SyncConflict {
   theirsTrashed: boolean;
 }
 
-export interface HandlerResults {
+export interface HandlerResults extends NoteHandlerResults {
   'stories.list': { items: StorySummary[]; nextCursor: string | null };
   'stories.get': Story;
   'stories.create': Story;

@@ -13,7 +13,8 @@ import type { Story } from '../../core/story';
 import type { UpsertPayload } from '../../core/sync';
 import type { Clock } from '../stories/repository';
 
-export type OutboxKind = 'upsert' | 'delete';
+/** 'note': an editorial note (db/notes), sent in order with its story's ops; never coalesced or dropped with them. */
+export type OutboxKind = 'upsert' | 'delete' | 'note';
 /** How a story changed here: a save seals its op, so the server keeps one revision per save. */
 export type ChangeKind = 'create' | 'autosave' | 'save' | 'restore';
 
@@ -89,16 +90,22 @@ export class Outbox {
     this.insert(storyId, 'delete', null, 1);
   }
 
+  /** Queues an editorial note (its payload as JSON text) behind the story's earlier ops; answers the op id. */
+  note(storyId: string, payloadJson: string): string {
+    return this.insert(storyId, 'note', payloadJson, 1);
+  }
+
   /** Whether the story is out of the trash; read before a trash/restore to know whether anything changes. */
   isLive(storyId: string): boolean {
     const row = this.s.isLive.get(storyId) as { live: 0 | 1 } | undefined;
     return row?.live === 1;
   }
 
-  private insert(storyId: string, kind: OutboxKind, payload: string | null, sealed: 0 | 1): void {
+  private insert(storyId: string, kind: OutboxKind, payload: string | null, sealed: 0 | 1): string {
     const base = this.s.baseRev.get(storyId) as { base_rev: number } | undefined;
+    const opId = uuidv7();
     this.s.insert.run({
-      opId: uuidv7(),
+      opId,
       storyId,
       kind,
       baseRev: base?.base_rev ?? 0,
@@ -106,6 +113,7 @@ export class Outbox {
       sealed,
       now: this.clock().toISOString(),
     });
+    return opId;
   }
 
   /** Changes not yet answered by the server (held ones of conflicted stories included). */
@@ -224,7 +232,8 @@ function prepareStatements(db: Database) {
       "UPDATE outbox SET payload = @payload, sealed = @sealed WHERE op_id = @opId AND state = 'pending' AND attempts = 0",
     ),
     unsentCount: db.prepare("SELECT count(*) AS n FROM outbox WHERE state IN ('pending', 'in_flight')"),
-    hasUnsent: db.prepare("SELECT 1 FROM outbox WHERE story_id = ? AND state IN ('pending', 'in_flight') LIMIT 1"),
+    // Notes change no text: a pulled version need not wait for them, and a conflict keeps them.
+    hasUnsent: db.prepare("SELECT 1 FROM outbox WHERE story_id = ? AND state IN ('pending', 'in_flight') AND kind <> 'note' LIMIT 1"),
     hasDead: db.prepare("SELECT 1 FROM outbox WHERE story_id = ? AND state = 'dead' LIMIT 1"),
     // The oldest unsent op of each story, for stories not waiting on a conflict:
     // one op per story per push, since the next op's base is the rev this one makes.
@@ -240,7 +249,7 @@ function prepareStatements(db: Database) {
     releaseAll: db.prepare("UPDATE outbox SET state = 'pending' WHERE state = 'in_flight'"),
     remove: db.prepare('DELETE FROM outbox WHERE op_id = ?'),
     kill: db.prepare("UPDATE outbox SET state = 'dead', last_error = ? WHERE op_id = ?"),
-    dropUnsent: db.prepare("DELETE FROM outbox WHERE story_id = ? AND state = 'pending'"),
+    dropUnsent: db.prepare("DELETE FROM outbox WHERE story_id = ? AND state = 'pending' AND kind <> 'note'"),
     clearDead: db.prepare("DELETE FROM outbox WHERE story_id = ? AND state = 'dead'"),
     refused: db.prepare(`
       SELECT o.op_id, o.story_id, o.last_error, coalesce(s.headline, '') AS headline FROM outbox o LEFT JOIN stories s ON s.id = o.story_id

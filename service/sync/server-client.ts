@@ -16,6 +16,8 @@ import {
   type PushResponse,
   type OutboxOp,
 } from '../../core/sync';
+import { notesPage, presenceAnswer, type NotesPage, type PresenceAnswer } from '../../core/sync';
+import { peopleAnswer, type PeopleAnswer } from './people';
 
 export type SyncFailureKind = 'offline' | 'unauthorized' | 'refused' | 'server';
 
@@ -129,6 +131,30 @@ export class SyncServerClient {
 
   pull(cursor: number, limit: number): Promise<PullPage> {
     return this.request('GET', `/api/sync/pull?cursor=${cursor}&limit=${limit}`, pullPage);
+  }
+
+  /** Notes after the cursor (GET /api/sync/notes), or only one story's. */
+  notes(cursor: number, limit: number, storyId?: string): Promise<NotesPage> {
+    const story = storyId === undefined ? '' : `&storyId=${encodeURIComponent(storyId)}`;
+    return this.request('GET', `/api/sync/notes?cursor=${cursor}&limit=${limit}${story}`, notesPage);
+  }
+
+  /** "I am editing this story": a presence heartbeat; answers who is. */
+  presenceHeartbeat(storyId: string): Promise<PresenceAnswer> {
+    return this.request('POST', '/api/presence', presenceAnswer, { storyId });
+  }
+
+  async presenceLeave(storyId: string): Promise<void> {
+    await this.send('DELETE', `/api/presence/${encodeURIComponent(storyId)}`);
+  }
+
+  presence(storyId: string): Promise<PresenceAnswer> {
+    return this.request('GET', `/api/presence/${encodeURIComponent(storyId)}`, presenceAnswer);
+  }
+
+  /** The newsroom's accounts, as far as the server says (a server without display names gives none). */
+  people(): Promise<PeopleAnswer> {
+    return this.request('GET', '/api/users', peopleAnswer);
   }
 
   private async request<T>(method: string, path: string, schema: z.ZodType<T>, body?: unknown, timeoutMs?: number): Promise<T> {

@@ -18,6 +18,7 @@ import type { MediaUploader } from './media-upload';
 import { accountKey, timeValue, type SyncMeta } from '../../db/sync-state/sync-meta';
 import { syncLimits, systemTimers, type SyncLimits, type SyncOptions, type SyncTimers } from './options';
 import type { Outbox } from '../../db/outbox/outbox';
+import { pullNotes } from './notes-sync';
 import { pullChanges } from './pull';
 import { OutboxPusher } from './push';
 import type { Reconciler } from '../../db/sync-state/reconcile';
@@ -121,6 +122,12 @@ export class SyncWorker {
       serverUrl: context.settings.read().serverUrl,
       username: account?.username ?? null,
     };
+  }
+
+  /** For a request besides sync (a story's server versions): a client of the signed-in server, or null. */
+  newsroomClient(timeoutMs = this.limits.requestTimeoutMs): SyncServerClient | null {
+    const account = this.account();
+    return account ? this.client(account.serverUrl, account.token, timeoutMs) : null;
   }
 
   /** Runs a round now (after the one under way, if any) and answers how it went. */
@@ -281,6 +288,7 @@ export class SyncWorker {
         },
       };
       await this.pusher.pushAll(client, account, hooks);
+      await pullNotes(this.deps.context, client, account, this.limits.pullLimit, hooks);
       await pullChanges(this.deps, client, account, this.limits.pullLimit, hooks);
       this.failures = 0;
       this.transientError = null;
