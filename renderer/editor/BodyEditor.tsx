@@ -10,6 +10,7 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { $getRoot, type LexicalEditor } from 'lexical';
 import { memo, useEffect, useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { NoteMarksPlugin } from '../notes/NoteMarksPlugin';
 import { isAllowedLinkUrl, type StoryBody } from '../../core/story';
 import { bodyEditorConfig } from './editor-config';
 import { AutosavePlugin } from './plugins/AutosavePlugin';
@@ -93,6 +94,7 @@ export const BodyEditor = memo(function BodyEditor(props: {
       <RelatedStoriesPlugin />
       <SpellcheckPlugin personalDictionary={props.personalDictionary} />
       <AutosavePlugin document={props.autosave} />
+      <NoteMarksPlugin />
       <EditorHandle onEditor={props.onEditor} />
     </LexicalComposer>
   );

@@ -7,6 +7,10 @@ import type { Settings } from '../../core/api';
 import type { Story } from '../../core/story';
 import type { NewsdeskClient } from '../transport/client';
 import { toServiceError } from '../transport/client';
+import { NotesBridge } from '../notes/notes-bridge';
+import { NotesPanel, type NotesFocus } from '../notes/NotesPanel';
+import { PresenceNotice } from '../notes/PresenceNotice';
+import { usePresence } from '../notes/usePresence';
 import { BodyEditor, focusBodyStart } from './BodyEditor';
 import { storyCounts } from './document/counts';
 import { EditorServicesContext, type EditorServices } from './EditorServices';
@@ -24,6 +28,8 @@ export function EditorLayout(props: {
   document: StoryDocument;
   settings: Settings;
   statusTools?: ReactNode;
+  /** What the notes panel opens with in view (a returned story's note, a thread). */
+  notesFocus?: NotesFocus;
 }): ReactNode {
   const { client, story, document: doc, settings } = props;
   const { t } = useTranslation('editor');
@@ -32,7 +38,10 @@ export function EditorLayout(props: {
   const bodyEditor = useRef<LexicalEditor | null>(null);
   const { notify, beginWork } = toasts;
 
-  const services = useMemo<EditorServices>(() => ({ client, storyId: story.id, notify, beginWork }), [client, story.id, notify, beginWork]);
+  // The notes panel and the body's marks share one bridge per open story; presence is heartbeated while it is open.
+  const notes = useMemo(() => new NotesBridge(), []);
+  const present = usePresence(client, story.id);
+  const services = useMemo<EditorServices>(() => ({ client, storyId: story.id, notify, beginWork, notes }), [client, story.id, notify, beginWork, notes]);
   const counts = useMemo(
     () => storyCounts({ headline: doc.meta.headline, sapo: doc.meta.sapo, bodyText: doc.bodyText }, settings.sectionTargets[doc.meta.section.trim()]),
     [doc.meta.headline, doc.meta.sapo, doc.bodyText, doc.meta.section, settings.sectionTargets],
@@ -73,6 +82,7 @@ export function EditorLayout(props: {
     <EditorServicesContext.Provider value={services}>
       <div className="nd-editor" data-testid="story-editor">
         <StatusBar save={doc.save} counts={counts} onSaveRevision={saveRevisionNow} tools={props.statusTools} />
+        <PresenceNotice present={present} />
         <div className="nd-editor-columns">
           <article className="nd-story" lang="vi">
             <HeadlineField
@@ -92,7 +102,10 @@ export function EditorLayout(props: {
             />
             <BodyEditor body={story.body} autosave={autosave} personalDictionary={settings.personalDictionary} onEditor={onEditor} />
           </article>
-          <MetaPanel meta={doc.meta} sectionsWithTargets={Object.keys(settings.sectionTargets)} onEdit={edit} onBlur={onBlur} />
+          <div className="nd-sidebar">
+            <MetaPanel meta={doc.meta} sectionsWithTargets={Object.keys(settings.sectionTargets)} onEdit={edit} onBlur={onBlur} />
+            <NotesPanel client={client} storyId={story.id} bridge={notes} focus={props.notesFocus} notify={notify} />
+          </div>
         </div>
         <Toasts toasts={toasts.toasts} work={toasts.work} onDismiss={toasts.dismiss} />
       </div>

@@ -7,17 +7,19 @@ import editorEn from '../editor/i18n/en';
 import editorVi from '../editor/i18n/vi';
 import historyEn from '../history/i18n/en';
 import historyVi from '../history/i18n/vi';
+import notesEn from '../notes/i18n/en';
+import notesVi from '../notes/i18n/vi';
 import syncEn from '../sync/i18n/en';
 import syncVi from '../sync/i18n/vi';
 import en from './en';
 import vi from './vi';
 
 export const resources = {
-  vi: { app: vi, editor: editorVi, sync: syncVi, history: historyVi },
-  en: { app: en, editor: editorEn, sync: syncEn, history: historyEn },
+  vi: { app: vi, editor: editorVi, sync: syncVi, history: historyVi, notes: notesVi },
+  en: { app: en, editor: editorEn, sync: syncEn, history: historyEn, notes: notesEn },
 } as const;
 
-export const NAMESPACES = ['app', 'editor', 'sync', 'history'] as const;
+export const NAMESPACES = ['app', 'editor', 'sync', 'history', 'notes'] as const;
 
 export function createI18n(language: Settings['language'] = 'vi'): I18n {
   const instance = i18next.createInstance();
