@@ -10,7 +10,7 @@ import { toServiceError } from '../transport/client';
 import { NotesBridge } from '../notes/notes-bridge';
 import { NotesPanel, type NotesFocus } from '../notes/NotesPanel';
 import { PresenceNotice } from '../notes/PresenceNotice';
-import { usePresence } from '../notes/usePresence';
+import { usePresence, type PresenceMode } from '../notes/usePresence';
 import { BodyEditor, focusBodyStart } from './BodyEditor';
 import { storyCounts } from './document/counts';
 import { EditorServicesContext, type EditorServices } from './EditorServices';
@@ -30,6 +30,8 @@ export function EditorLayout(props: {
   statusTools?: ReactNode;
   /** What the notes panel opens with in view (a returned story's note, a thread). */
   notesFocus?: NotesFocus;
+  /** 'viewing' for a story open read-only: others are then not told this desk is editing it. */
+  presence?: PresenceMode;
 }): ReactNode {
   const { client, story, document: doc, settings } = props;
   const { t } = useTranslation('editor');
@@ -40,7 +42,7 @@ export function EditorLayout(props: {
 
   // The notes panel and the body's marks share one bridge per open story; presence is heartbeated while it is open.
   const notes = useMemo(() => new NotesBridge(), []);
-  const present = usePresence(client, story.id);
+  const present = usePresence(client, story.id, props.presence);
   const services = useMemo<EditorServices>(() => ({ client, storyId: story.id, notify, beginWork, notes }), [client, story.id, notify, beginWork, notes]);
   const counts = useMemo(
     () => storyCounts({ headline: doc.meta.headline, sapo: doc.meta.sapo, bodyText: doc.bodyText }, settings.sectionTargets[doc.meta.section.trim()]),

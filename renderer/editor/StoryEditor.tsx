@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../core/api';
 import type { NewsdeskClient } from '../transport/client';
 import type { NotesFocus } from '../notes/NotesPanel';
+import type { PresenceMode } from '../notes/usePresence';
 import './editor.css';
 import './editor-blocks.css';
 import { EditorLayout } from './EditorLayout';
@@ -19,6 +20,8 @@ export function StoryEditor(props: {
   statusTools?: ReactNode;
   /** What the notes panel opens with in view: the editor's note of a returned story, or a thread. */
   notesFocus?: NotesFocus;
+  /** 'viewing' for a story open read-only: presence then only asks who is editing it. */
+  presence?: PresenceMode;
 }): ReactNode {
   const { t } = useTranslation('editor');
   const doc = useStoryDocument(props.client, props.storyId, props.onChanged);
@@ -50,6 +53,7 @@ export function StoryEditor(props: {
       settings={props.settings}
       statusTools={props.statusTools}
       notesFocus={props.notesFocus}
+      presence={props.presence}
     />
   );
 }

@@ -24,6 +24,8 @@ const PRESENCE_TIMEOUT_MS = 5_000;
 export function noteHandlers(context: ServiceContext, sync: DesktopSync): Pick<Handlers, NoteHandlerName> {
   const { store, events } = context;
   let people: { server: string; at: number; list: Person[] } | null = null;
+  /** Stories whose notes are being fetched whole now: one fetch at a time each. */
+  const fetching = new Set<string>();
 
   /** The signed-in account ("server|username") and a client for it, or null when not signed in. */
   function online(timeoutMs?: number): { who: string; me: string; client: SyncServerClient } | null {
@@ -69,10 +71,12 @@ export function noteHandlers(context: ServiceContext, sync: DesktopSync): Pick<H
   return {
     'notes.list': handler('notes.list', ({ storyId }) => {
       const at = online();
-      if (at !== null) {
-        void fetchStoryNotes(context, at.client, at.who, storyId).catch((error: unknown) =>
-          console.error('Newsdesk: fetching a story’s notes failed', error),
-        );
+      const key = `${at?.who ?? ''}|${storyId}`;
+      if (at !== null && !fetching.has(key)) {
+        fetching.add(key);
+        fetchStoryNotes(context, at.client, at.who, storyId)
+          .catch((error: unknown) => console.error('Newsdesk: fetching a story’s notes failed', error))
+          .finally(() => fetching.delete(key));
       }
       return { threads: store.notes.threads(storyId.toLowerCase()) };
     }),

@@ -116,8 +116,8 @@ describe('a note on a passage', () => {
     mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
     await page.getByTestId('notes-panel').screenshot({ path: SCREENSHOT });
     const shot = pngSize(readFileSync(SCREENSHOT));
-    expect(shot.width).toBeGreaterThan(200);
-    expect(shot.height).toBeGreaterThan(150);
+    expect(shot?.width).toBeGreaterThan(200);
+    expect(shot?.height).toBeGreaterThan(150);
     // And the editor with the marked passage beside its thread.
     await page.screenshot({ path: PAGE_SHOT });
     expect(pngSize(readFileSync(PAGE_SHOT))).toEqual({ width: 1280, height: 860 });
