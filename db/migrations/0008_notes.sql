@@ -1,5 +1,5 @@
 -- Editorial notes (see db/notes/). A note written here is kept at once and
--- queued as a 'note' op in the outbox, in order with its story's other ops; the
+-- queued as a 'note' op in the outbox (which takes them since 0007), in order with its story's other ops; the
 -- server's copy comes back through GET /api/sync/notes and replaces it.
 --   server_seq  the server's number for the note, once pulled; NULL while only here
 --   op_id       the outbox op carrying it, until the server answered
@@ -30,26 +30,3 @@ CREATE TABLE notes_fetched (
   story_id  TEXT NOT NULL,
   PRIMARY KEY (account, story_id)
 );
-
--- The outbox takes the op kinds of the workflow: 'note' here, and 'transition'
--- for the desk's workflow actions. SQLite cannot change a CHECK in place, so
--- the table is built again with the same rows.
-CREATE TABLE outbox_next (
-  op_id      TEXT    NOT NULL PRIMARY KEY,
-  seq        INTEGER NOT NULL UNIQUE,
-  story_id   TEXT    NOT NULL REFERENCES stories (id),
-  kind       TEXT    NOT NULL CHECK (kind IN ('upsert', 'delete', 'transition', 'note')),
-  base_rev   INTEGER NOT NULL CHECK (base_rev >= 0),
-  payload    TEXT    CHECK (payload IS NULL OR json_valid(payload)),
-  sealed     INTEGER NOT NULL DEFAULT 0 CHECK (sealed IN (0, 1)),
-  created_at TEXT    NOT NULL,
-  attempts   INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),
-  state      TEXT    NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'in_flight', 'dead')),
-  last_error TEXT
-);
-INSERT INTO outbox_next (op_id, seq, story_id, kind, base_rev, payload, sealed, created_at, attempts, state, last_error)
-  SELECT op_id, seq, story_id, kind, base_rev, payload, sealed, created_at, attempts, state, last_error FROM outbox;
-DROP TABLE outbox;
-ALTER TABLE outbox_next RENAME TO outbox;
-CREATE INDEX outbox_by_story ON outbox (story_id, seq);
-CREATE INDEX outbox_by_state ON outbox (state, seq);

@@ -90,22 +90,16 @@ export class Outbox {
     this.insert(storyId, 'delete', null, 1);
   }
 
-  /** Queues an editorial note (its payload as JSON text) behind the story's earlier ops; answers the op id. */
-  note(storyId: string, payloadJson: string): string {
-    return this.insert(storyId, 'note', payloadJson, 1);
-  }
-
   /** Whether the story is out of the trash; read before a trash/restore to know whether anything changes. */
   isLive(storyId: string): boolean {
     const row = this.s.isLive.get(storyId) as { live: 0 | 1 } | undefined;
     return row?.live === 1;
   }
 
-  private insert(storyId: string, kind: OutboxKind, payload: string | null, sealed: 0 | 1): string {
+  private insert(storyId: string, kind: OutboxKind, payload: string | null, sealed: 0 | 1): void {
     const base = this.s.baseRev.get(storyId) as { base_rev: number } | undefined;
-    const opId = uuidv7();
     this.s.insert.run({
-      opId,
+      opId: uuidv7(),
       storyId,
       kind,
       baseRev: base?.base_rev ?? 0,
@@ -113,7 +107,6 @@ export class Outbox {
       sealed,
       now: this.clock().toISOString(),
     });
-    return opId;
   }
 
   /** Changes not yet answered by the server (held ones of conflicted stories included). */
@@ -216,6 +209,12 @@ export class Outbox {
   changed(): void {
     for (const listener of [...this.listeners]) listener();
   }
+
+  /** Queues an editorial note (its payload as JSON text) behind the story's earlier ops; answers the op id. */
+  note(storyId: string, payloadJson: string): string {
+    this.insert(storyId, 'note', payloadJson, 1);
+    return (this.s.newestOf.get(storyId) as { op_id: string }).op_id;
+  }
 }
 
 function prepareStatements(db: Database) {
@@ -249,7 +248,7 @@ function prepareStatements(db: Database) {
     releaseAll: db.prepare("UPDATE outbox SET state = 'pending' WHERE state = 'in_flight'"),
     remove: db.prepare('DELETE FROM outbox WHERE op_id = ?'),
     kill: db.prepare("UPDATE outbox SET state = 'dead', last_error = ? WHERE op_id = ?"),
-    dropUnsent: db.prepare("DELETE FROM outbox WHERE story_id = ? AND state = 'pending' AND kind <> 'note'"),
+    dropUnsent: db.prepare("DELETE FROM outbox WHERE story_id = ? AND state = 'pending' AND kind IN ('upsert', 'delete')"),
     clearDead: db.prepare("DELETE FROM outbox WHERE story_id = ? AND state = 'dead'"),
     refused: db.prepare(`
       SELECT o.op_id, o.story_id, o.last_error, coalesce(s.headline, '') AS headline FROM outbox o LEFT JOIN stories s ON s.id = o.story_id
@@ -258,5 +257,6 @@ function prepareStatements(db: Database) {
       SELECT o.op_id, o.story_id, o.last_error, s.headline FROM outbox o JOIN stories s ON s.id = o.story_id
       WHERE o.state = 'dead' ORDER BY o.seq DESC LIMIT 1`),
     isLive: db.prepare('SELECT deleted_at IS NULL AS live FROM stories WHERE id = ?'),
+    newestOf: db.prepare('SELECT op_id FROM outbox WHERE story_id = ? ORDER BY seq DESC LIMIT 1'),
   };
 }

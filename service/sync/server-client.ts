@@ -119,20 +119,6 @@ export class SyncServerClient {
     await this.send('POST', '/api/logout');
   }
 
-  /** `timeoutMs`: a large batch may need longer than the client's usual limit. */
-  push(ops: readonly OutboxOp[], timeoutMs?: number): Promise<PushResponse> {
-    return this.request('POST', '/api/sync/push', pushResponse, pushBody(ops), timeoutMs);
-  }
-
-  /** Content-addressed and idempotent: the same bytes always land at the same address. */
-  async putMedia(sha256: string, bytes: Uint8Array): Promise<void> {
-    await this.send('PUT', `/api/media/${sha256}`, bytes);
-  }
-
-  pull(cursor: number, limit: number): Promise<PullPage> {
-    return this.request('GET', `/api/sync/pull?cursor=${cursor}&limit=${limit}`, pullPage);
-  }
-
   /** Notes after the cursor (GET /api/sync/notes), or only one story's. */
   notes(cursor: number, limit: number, storyId?: string): Promise<NotesPage> {
     const story = storyId === undefined ? '' : `&storyId=${encodeURIComponent(storyId)}`;
@@ -155,6 +141,20 @@ export class SyncServerClient {
   /** The newsroom's accounts, as far as the server says (a server without display names gives none). */
   people(): Promise<PeopleAnswer> {
     return this.request('GET', '/api/users', peopleAnswer);
+  }
+
+  /** `timeoutMs`: a large batch may need longer than the client's usual limit. */
+  push(ops: readonly OutboxOp[], timeoutMs?: number): Promise<PushResponse> {
+    return this.request('POST', '/api/sync/push', pushResponse, pushBody(ops), timeoutMs);
+  }
+
+  /** Content-addressed and idempotent: the same bytes always land at the same address. */
+  async putMedia(sha256: string, bytes: Uint8Array): Promise<void> {
+    await this.send('PUT', `/api/media/${sha256}`, bytes);
+  }
+
+  pull(cursor: number, limit: number): Promise<PullPage> {
+    return this.request('GET', `/api/sync/pull?cursor=${cursor}&limit=${limit}`, pullPage);
   }
 
   private async request<T>(method: string, path: string, schema: z.ZodType<T>, body?: unknown, timeoutMs?: number): Promise<T> {

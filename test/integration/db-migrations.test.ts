@@ -61,9 +61,9 @@ const CHAIN: Array<{ version: number; adds: string[] }> = [
   // Rebuilds the search index in place: same tables, new options.
   { version: 5, adds: [] },
   { version: 6, adds: ['table sync_set_aside'] },
-  // Reserved for another branch's migration (stands in with SELECT 1).
+  // Stands in for the workflow branch's 0007: the outbox rebuilt to take 'note' and 'transition' ops.
   { version: 7, adds: [] },
-  // Notes, and the outbox rebuilt to take 'note' and 'transition' ops.
+  // Editorial notes.
   { version: 8, adds: ['table notes', 'index notes_by_story', 'table notes_fetched'] },
 ];
 
