@@ -4,13 +4,17 @@
 import { MarkNode } from '@lexical/mark';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { mergeRegister } from '@lexical/utils';
-import { $getNodeByKey } from 'lexical';
+import { $getNodeByKey, COMMAND_PRIORITY_NORMAL, KEY_DOWN_COMMAND } from 'lexical';
 import { useContext, useEffect, useSyncExternalStore } from 'react';
 import { EditorServicesContext } from '../editor/EditorServices';
 import { markElement, markPassages } from './note-marks';
 import type { NotesBridge } from './notes-bridge';
 
 const MARK_SELECTOR = 'mark[data-note-ids]';
+
+function isNoteShortcut(event: KeyboardEvent): boolean {
+  return event.ctrlKey !== event.metaKey && event.altKey && !event.shiftKey && event.code === 'KeyM';
+}
 const noBridge = { subscribe: () => () => undefined, getView: () => null };
 
 function useView(bridge: NotesBridge | null) {
@@ -68,6 +72,23 @@ export function NoteMarksPlugin(): null {
     // Lexical redraws a mark's element when its text changes: paint again after each update.
     return editor.registerUpdateListener(paint);
   }, [editor, activeId]);
+
+  // Ctrl+Alt+M (Cmd+Option+M on macOS), as in common word processors: a note on the selected
+  // passage without leaving the keyboard. Read by key position, so any keyboard layout has it.
+  useEffect(() => {
+    if (bridge === null) return;
+    return editor.registerCommand(
+      KEY_DOWN_COMMAND,
+      (event) => {
+        if (!isNoteShortcut(event)) return false;
+        event.preventDefault();
+        // After this key's update: marking the selection is an update of its own.
+        setTimeout(() => bridge.requestPassageNote(), 0);
+        return true;
+      },
+      COMMAND_PRIORITY_NORMAL,
+    );
+  }, [bridge, editor]);
 
   // A click on a marked passage opens its thread.
   useEffect(() => {

@@ -101,6 +101,11 @@ export function NotesPanel(props: {
     bridge.update({ activeId: id });
   };
 
+  // Ctrl+Alt+M in the text starts the same note as the button (the latest panel state, through a ref).
+  const startRef = useRef(startPassageNote);
+  startRef.current = startPassageNote;
+  useEffect(() => bridge.onPassageRequest(() => startRef.current()), [bridge]);
+
   const cancelDraft = (): void => {
     if (draft !== null && bridge.editor !== null) unmark(bridge.editor, draft.id);
     setDraft(null);
@@ -128,6 +133,7 @@ export function NotesPanel(props: {
         type="button"
         className="button"
         data-testid="note-on-selection"
+        aria-keyshortcuts="Control+Alt+M"
         title={t('onSelectionHint')}
         // Keep the editor's selection: the button must not take the focus from the text.
         onMouseDown={(event) => event.preventDefault()}

@@ -19,6 +19,7 @@ export class NotesBridge {
   editor: LexicalEditor | null = null;
   private view: NotesView = { anchors: [], activeId: null, lost: new Set() };
   private readonly listeners = new Set<() => void>();
+  private readonly passageRequests = new Set<() => void>();
 
   readonly subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
@@ -30,6 +31,16 @@ export class NotesBridge {
   update(change: Partial<NotesView>): void {
     this.view = { ...this.view, ...change };
     for (const listener of [...this.listeners]) listener();
+  }
+
+  /** Ctrl+Alt+M in the text: the panel starts a note on the selected passage. */
+  onPassageRequest(listener: () => void): () => void {
+    this.passageRequests.add(listener);
+    return () => this.passageRequests.delete(listener);
+  }
+
+  requestPassageNote(): void {
+    for (const listener of [...this.passageRequests]) listener();
   }
 
   attach(editor: LexicalEditor | null): void {

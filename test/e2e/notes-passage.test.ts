@@ -108,6 +108,16 @@ describe('a note on a passage', () => {
     await expect.poll(() => page.getByTestId('note-thread').getAttribute('class')).toContain('is-active');
     expect(await page.locator('[data-testid="editor-body"] mark.is-active').textContent()).toBe(PASSAGE);
 
+    // From the keyboard: Ctrl+Alt+M starts a note on the selection; Escape gives it up and takes its mark away.
+    await selectInBody(page, 'Đàm Công Lợi');
+    await page.keyboard.press('Control+Alt+M');
+    await page.getByTestId('note-draft').waitFor();
+    expect(await page.locator('[data-testid="note-draft"] q').textContent()).toBe('Đàm Công Lợi');
+    await expect.poll(() => markTexts(page)).toEqual(['Đàm Công Lợi', PASSAGE]);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('note-draft').waitFor({ state: 'detached' });
+    expect(await markTexts(page)).toEqual([PASSAGE]);
+
     // A reply in the thread, then the thread kept as a picture.
     await page.getByTestId('note-reply-open').click();
     await page.getByTestId('note-reply').fill('Số liệu từ báo cáo tổng kết năm của LĐLĐ huyện Quốc Oai.');

@@ -9,7 +9,7 @@ const en: Record<keyof typeof vi, string> & Record<string, string> = {
   empty: 'No notes on this story yet.',
   loadFailed: 'Could not load the notes: {{message}}',
   onSelection: 'Note on the selection',
-  onSelectionHint: 'Select some text of the story, then press to attach a note to exactly that passage',
+  onSelectionHint: 'Select some text of the story, then press (or Ctrl+Alt+M) to attach a note to exactly that passage',
   selectFirst: 'Select some text of the story first.',
   selectOneBlock: 'Select a passage within one paragraph.',
   selectShorter: 'The passage is too long: select less than 1,000 characters.',

@@ -5,7 +5,7 @@ const vi = {
   empty: 'Chưa có ghi chú nào cho bài này.',
   loadFailed: 'Không tải được ghi chú: {{message}}',
   onSelection: 'Ghi chú đoạn đã chọn',
-  onSelectionHint: 'Chọn một đoạn chữ trong bài rồi bấm để ghi chú vào đúng đoạn đó',
+  onSelectionHint: 'Chọn một đoạn chữ trong bài rồi bấm (hoặc Ctrl+Alt+M) để ghi chú vào đúng đoạn đó',
   selectFirst: 'Hãy chọn một đoạn chữ trong bài trước.',
   selectOneBlock: 'Hãy chọn đoạn trích trong cùng một đoạn văn.',
   selectShorter: 'Đoạn trích quá dài: hãy chọn ngắn hơn 1.000 ký tự.',
