@@ -30,5 +30,6 @@ export type { Reconciler, AppliedAnswer } from './sync-state/reconcile';
 export { accountKey, cursorValue, timeValue, SIGNED_IN_KEY, signedInAccount, type SignedInAccount, type SyncMeta } from './sync-state/sync-meta';
 export type { SetAsideChange, SetAsideChanges } from './sync-state/set-aside';
 export type { MediaStore, StoredMedia } from './media/media-store';
+export { threadsOf, type StoryNotes } from './notes/story-notes';
 export { tidyStore } from './maintenance';
 export type { StoreCounts } from './store-stats';

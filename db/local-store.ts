@@ -9,6 +9,7 @@
 //   notifications                       ./sync-state/notifications
 //   media                               ./media
 //   settings                            ./settings
+//   notes, notes_fetched                ./notes (their outbox ops go through ./outbox)
 // service/ gets this object and never the database itself, so it holds no SQL;
 // `transaction` lets a sync step span several owners atomically.
 import type { Database } from 'better-sqlite3';
@@ -16,6 +17,7 @@ import type { Settings } from '../core/api';
 import { tidyStore } from './maintenance';
 import { countStore, type StoreCounts } from './store-stats';
 import { MediaStore } from './media/media-store';
+import { StoryNotes } from './notes/story-notes';
 import { openStoreDatabase } from './open';
 import { Outbox } from './outbox/outbox';
 import { searchStories, type SearchHit, type SearchOptions } from './search/search';
@@ -51,6 +53,8 @@ export class LocalStore {
   readonly syncMeta: SyncMeta;
   /** Pulled changes this desk could not take, with the reason. */
   readonly setAside: SetAsideChanges;
+  /** Editorial notes; writing one queues its 'note' op. */
+  readonly notes: StoryNotes;
   private readonly db: Database;
 
   constructor(path: string, options: LocalStoreOptions) {
@@ -68,6 +72,7 @@ export class LocalStore {
     this.notifications = new NotificationInbox(this.db, clock);
     this.syncMeta = new SyncMeta(this.db);
     this.setAside = new SetAsideChanges(this.db, clock);
+    this.notes = new StoryNotes(this.db, this.outbox, clock);
   }
 
   /** Runs `work` as one transaction (a savepoint when nested). */

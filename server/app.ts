@@ -14,6 +14,7 @@ import { SiteClock } from './site/page-cache';
 import { registerSiteRoutes } from './site/routes';
 import type { Storage } from './storage/types';
 import { registerNewsroomRoutes } from './sync/newsroom-routes';
+import { registerNotesRoutes } from './sync/notes-routes';
 import { registerSyncRoutes } from './sync/routes';
 import { startScheduler } from './sync/scheduler';
 
@@ -66,6 +67,7 @@ export function buildApp({ storage, config }: AppOptions): FastifyInstance {
   const onSiteMayHaveChanged = () => clock.invalidate();
   registerSyncRoutes(app, { storage, auth, checklist: config.checklist, onSiteMayHaveChanged });
   registerNewsroomRoutes(app, { storage, auth, checklist: config.checklist });
+  registerNotesRoutes(app, { storage, auth });
   if (config.schedulerIntervalMs > 0) {
     let stopScheduler: (() => Promise<void>) | null = null;
     app.addHook('onReady', async () => {

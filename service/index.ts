@@ -23,6 +23,7 @@ import { ServiceError, toServiceError } from './errors';
 import { ServiceEvents } from './events';
 import { importHandlers } from './handlers/import';
 import { mediaHandlers } from './handlers/media';
+import { noteHandlers } from './handlers/notes';
 import { revisionHandlers } from './handlers/revisions';
 import { searchHandlers } from './handlers/search';
 import { settingsHandlers } from './handlers/settings';
@@ -95,6 +96,7 @@ export async function createAppService(options: AppServiceOptions): Promise<AppS
     ...settingsHandlers(context),
     ...syncHandlers(sync),
     ...workflowHandlers(context, sync),
+    ...noteHandlers(context, sync),
   };
 
   const sealExpired = () => {

@@ -16,6 +16,7 @@ import {
   type StoryContent,
   type StoryStatus,
 } from '../story';
+import { noteHandlerArgs, type NoteHandlerResults } from './contract-notes';
 
 const id = z.uuid({ message: 'Mã bài viết không hợp lệ' });
 /** A revision of this desk (a UUID), or one the server keeps ("server:<storyId>:<rev>", core/sync/newsroom-history). */
@@ -90,6 +91,7 @@ export const handlerArgs = {
     keep: z.enum(['mine', 'theirs'], { message: 'Hãy chọn giữ bản của mình (mine) hoặc bản trên máy chủ (theirs)' }),
   }),
   ...workflowHandlerArgs,
+  ...noteHandlerArgs,
 } as const;
 
 export type HandlerName = keyof typeof handlerArgs;
@@ -162,7 +164,7 @@ export interface SyncConflict {
   theirsTrashed: boolean;
 }
 
-export interface HandlerResults extends WorkflowHandlerResults {
+export interface HandlerResults extends WorkflowHandlerResults, NoteHandlerResults {
   'stories.list': { items: StorySummary[]; nextCursor: string | null };
   'stories.get': Story;
   'stories.create': Story;

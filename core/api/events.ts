@@ -29,6 +29,8 @@ export const MENU_COMMANDS = ['new-story', 'import', 'save-revision', 'settings'
 
 export const eventPayloadSchemas = {
   'story.changed': z.object({ id: z.string() }),
+  /** The notes of a story changed here (written, answered by the server or pulled). */
+  'notes.changed': z.object({ storyId: z.string() }),
   'save.state': z.object({ id: z.string(), state: z.enum(SAVE_STATES), message: z.string().optional() }),
   'sync.state': syncStateSchema,
   'menu.command': z.object({ command: z.enum(MENU_COMMANDS) }),

@@ -6,7 +6,7 @@
 //   GET  /api/stories/:id/revisions      → revisionsAnswer  the server's versions, newest first (the latest MAX_SERVER_REVISIONS)
 //   GET  /api/notifications?after=ISO     → notificationsAnswer  the caller's, newest first (max 200)
 //   POST /api/notifications/read {ids}    → 204               marks the caller's notifications read
-//   GET  /api/sync/notes?cursor=N&limit=L → notesPage        notes of stories the caller may see, in order
+//   GET  /api/sync/notes?cursor=N&limit=L[&storyId=ID] → notesPage  notes of stories the caller may see, in order
 //   POST /api/presence {storyId}          → presenceAnswer   "I am editing this story": a heartbeat, every 20 s
 //   DELETE /api/presence/:storyId         → 204               "I closed it"
 //   GET  /api/presence/:storyId           → presenceAnswer   who is editing it now (heartbeat within 60 s)
@@ -61,6 +61,12 @@ export const markReadRequest = z.strictObject({ ids: z.array(z.uuid()).min(1).ma
 export const notesQuery = z.object({
   cursor: z.coerce.number({ message: 'cursor phải là số' }).int().min(0).default(0),
   limit: z.coerce.number({ message: 'limit phải là số' }).int().min(1).max(MAX_NOTES_PAGE).default(200),
+  /**
+   * Only this story's notes: a desk fills in the notes of a story that became
+   * visible to it after its cursor had passed them (a draft submitted, a story
+   * assigned to it), which the cursor alone would never bring.
+   */
+  storyId: z.uuid({ message: 'storyId phải là UUID' }).transform((id) => id.toLowerCase()).optional(),
 });
 export const notesPage = z.strictObject({
   notes: z.array(editorialNote.extend({ seq: z.number().int() })),

@@ -11,3 +11,4 @@ export * from './edit';
 export * from './scheduler';
 export * from './notifications';
 export * from './time';
+export * from './note-rules';

@@ -20,7 +20,8 @@ import { transitionOp, workflowUser, type TransitionAction, type TransitionOp, t
 import type { Clock } from '../stories/repository';
 import type { QueuedTransition } from '../stories/workflow-replay';
 
-export type OutboxKind = 'upsert' | 'delete' | 'transition';
+/** 'note': an editorial note (db/notes), sent in order with its story's ops; never coalesced or dropped with its text. */
+export type OutboxKind = 'upsert' | 'delete' | 'transition' | 'note';
 /** How a story changed here: a save seals its op, so the server keeps one revision per save. */
 export type ChangeKind = 'create' | 'autosave' | 'save' | 'restore';
 
@@ -193,10 +194,6 @@ export class Outbox {
     return (this.s.unsentCount.get() as { n: number }).n;
   }
 
-  hasUnsent(storyId: string): boolean {
-    return this.s.hasUnsent.get(storyId) !== undefined;
-  }
-
   /** Text (upserts, deletes) of the story not yet answered: a pulled text must not overwrite it. */
   hasUnsentText(storyId: string): boolean {
     return this.s.hasUnsentText.get(storyId) !== undefined;
@@ -291,6 +288,12 @@ export class Outbox {
   changed(): void {
     for (const listener of [...this.listeners]) listener();
   }
+
+  /** Queues an editorial note (its payload as JSON text) behind the story's earlier ops; answers the op id. */
+  note(storyId: string, payloadJson: string): string {
+    this.insert(storyId, 'note', payloadJson, 1);
+    return (this.s.newestOf.get(storyId) as { op_id: string }).op_id;
+  }
 }
 
 function prepareStatements(db: Database) {
@@ -307,7 +310,6 @@ function prepareStatements(db: Database) {
       "UPDATE outbox SET payload = @payload, sealed = @sealed WHERE op_id = @opId AND state = 'pending' AND attempts = 0",
     ),
     unsentCount: db.prepare("SELECT count(*) AS n FROM outbox WHERE state IN ('pending', 'in_flight')"),
-    hasUnsent: db.prepare("SELECT 1 FROM outbox WHERE story_id = ? AND state IN ('pending', 'in_flight') LIMIT 1"),
     hasUnsentText: db.prepare(
       "SELECT 1 FROM outbox WHERE story_id = ? AND kind IN ('upsert', 'delete') AND state IN ('pending', 'in_flight') LIMIT 1",
     ),
@@ -348,5 +350,6 @@ function prepareStatements(db: Database) {
       SELECT o.op_id, o.story_id, o.last_error, o.kind, o.payload, s.headline FROM outbox o JOIN stories s ON s.id = o.story_id
       WHERE o.state = 'dead' ORDER BY o.seq DESC LIMIT 1`),
     isLive: db.prepare('SELECT deleted_at IS NULL AS live FROM stories WHERE id = ?'),
+    newestOf: db.prepare('SELECT op_id FROM outbox WHERE story_id = ? ORDER BY seq DESC LIMIT 1'),
   };
 }

@@ -10,6 +10,7 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { $getRoot, type LexicalEditor } from 'lexical';
 import { memo, useEffect, useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { NoteMarksPlugin } from '../notes/NoteMarksPlugin';
 import { isAllowedLinkUrl, type StoryBody } from '../../core/story';
 import { bodyEditorConfig } from './editor-config';
 import { AutosavePlugin } from './plugins/AutosavePlugin';
@@ -102,6 +103,7 @@ export const BodyEditor = memo(function BodyEditor(props: {
       <RelatedStoriesPlugin />
       <SpellcheckPlugin />
       <AutosavePlugin document={props.autosave} />
+      <NoteMarksPlugin />
       <EditorHandle onEditor={props.onEditor} />
       <EditablePlugin readOnly={props.readOnly ?? false} />
     </LexicalComposer>

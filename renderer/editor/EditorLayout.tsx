@@ -9,6 +9,11 @@ import { readOnlyReason } from '../workflow/desk-rules';
 import { StoryWorkflow } from '../workflow/StoryWorkflow';
 import type { NewsdeskClient } from '../transport/client';
 import { toServiceError } from '../transport/client';
+import { NotesBridge } from '../notes/notes-bridge';
+import { NotesPanel, type NotesFocus } from '../notes/NotesPanel';
+import { PresenceNotice } from '../notes/PresenceNotice';
+import { usePresence } from '../notes/usePresence';
+import { useReturnNote } from '../workflow/useReturnNote';
 import { BodyEditor, focusBodyStart } from './BodyEditor';
 import { storyCounts } from './document/counts';
 import { EditorServicesContext, type EditorServices } from './EditorServices';
@@ -30,6 +35,8 @@ export function EditorLayout(props: {
   statusTools?: ReactNode;
   /** The story's workflow on this desk, once known: the action bar, and whether the text may be edited. */
   workflow?: { view: WorkflowView; onView: (view: WorkflowView) => void } | null;
+  /** What the notes panel opens with in view (a returned story's note, a thread). */
+  notesFocus?: NotesFocus;
 }): ReactNode {
   const { client, story, document: doc, settings, workflow } = props;
   const { t } = useTranslation('editor');
@@ -38,7 +45,9 @@ export function EditorLayout(props: {
   const bodyEditor = useRef<LexicalEditor | null>(null);
   const { notify, beginWork } = toasts;
 
-  const services = useMemo<EditorServices>(() => ({ client, storyId: story.id, notify, beginWork }), [client, story.id, notify, beginWork]);
+  // The notes panel and the body's marks share one bridge per open story; presence is heartbeated while it is open.
+  const notes = useMemo(() => new NotesBridge(), []);
+  const services = useMemo<EditorServices>(() => ({ client, storyId: story.id, notify, beginWork, notes }), [client, story.id, notify, beginWork, notes]);
   const counts = useMemo(
     () => storyCounts({ headline: doc.meta.headline, sapo: doc.meta.sapo, bodyText: doc.bodyText }, settings.sectionTargets[doc.meta.section.trim()]),
     [doc.meta.headline, doc.meta.sapo, doc.bodyText, doc.meta.section, settings.sectionTargets],
@@ -50,6 +59,13 @@ export function EditorLayout(props: {
   const content = useMemo(() => contentOf(doc.meta, story.body), [doc.meta, story.body]);
   const readOnly = workflow ? readOnlyReason(workflow.view, content) !== null : false;
   useEffect(() => setReadOnly(readOnly), [readOnly, setReadOnly]);
+  // A story open read-only only asks who is editing it: others are not told this desk is.
+  const present = usePresence(client, story.id, readOnly ? 'viewing' : 'editing');
+  const returnNote = useReturnNote(client, workflow?.view ?? null);
+  const notesFocus = useMemo<NotesFocus | undefined>(
+    () => (returnNote === null ? props.notesFocus : { ...props.notesFocus, returnNote }),
+    [returnNote, props.notesFocus],
+  );
   const saveRevisionNow = useCallback(() => {
     if (readOnly) return;
     saveRevision().then(
@@ -87,9 +103,10 @@ export function EditorLayout(props: {
           <StoryWorkflow client={client} view={workflow.view} content={content} updatedAt={story.updatedAt} flush={flush} onView={workflow.onView} notify={notify} />
         )}
         <StatusBar save={doc.save} counts={counts} onSaveRevision={saveRevisionNow} tools={props.statusTools} readOnly={readOnly} />
-        {/* Disabled, it takes every field, button and figure caption of the story out of reach at once. */}
-        <fieldset className="nd-editor-fieldset" disabled={readOnly}>
+        <PresenceNotice present={present} />
         <div className="nd-editor-columns">
+          {/* Disabled, a fieldset takes every field, button and figure caption of the story out of reach at once; notes stay open. */}
+          <fieldset className="nd-editor-fieldset" disabled={readOnly}>
           <SpellcheckProvider personalDictionary={settings.personalDictionary}>
             <article className="nd-story" lang="vi">
               <HeadlineField
@@ -110,9 +127,14 @@ export function EditorLayout(props: {
               <BodyEditor body={story.body} autosave={autosave} onEditor={onEditor} readOnly={readOnly} />
             </article>
           </SpellcheckProvider>
-          <MetaPanel meta={doc.meta} sectionsWithTargets={Object.keys(settings.sectionTargets)} onEdit={edit} onBlur={onBlur} />
+          </fieldset>
+          <div className="nd-sidebar">
+            <fieldset className="nd-editor-fieldset" disabled={readOnly}>
+              <MetaPanel meta={doc.meta} sectionsWithTargets={Object.keys(settings.sectionTargets)} onEdit={edit} onBlur={onBlur} />
+            </fieldset>
+            <NotesPanel client={client} storyId={story.id} bridge={notes} focus={notesFocus} notify={notify} />
+          </div>
         </div>
-        </fieldset>
         <Toasts toasts={toasts.toasts} work={toasts.work} onDismiss={toasts.dismiss} />
       </div>
     </EditorServicesContext.Provider>

@@ -2,6 +2,7 @@
 // service client, the open story's id, and a way to tell the writer something.
 import { createContext, useContext } from 'react';
 import type { NewsdeskClient } from '../transport/client';
+import type { NotesBridge } from '../notes/notes-bridge';
 
 export interface EditorServices {
   client: NewsdeskClient;
@@ -10,6 +11,8 @@ export interface EditorServices {
   notify(message: string, tone?: 'info' | 'error'): void;
   /** Marks background work (an image upload) as started; the returned function ends it. */
   beginWork(label: string): () => void;
+  /** The open story's notes, shared by the notes panel and the body's note marks. */
+  notes?: NotesBridge;
 }
 
 export const EditorServicesContext = createContext<EditorServices | null>(null);

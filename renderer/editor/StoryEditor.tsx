@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../core/api';
 import type { NewsdeskClient } from '../transport/client';
+import type { NotesFocus } from '../notes/NotesPanel';
 import './editor.css';
 import './editor-blocks.css';
 import { EditorLayout } from './EditorLayout';
@@ -17,6 +18,8 @@ export function StoryEditor(props: {
   onChanged?: () => void;
   /** Controls the app adds to the status bar (the history button). */
   statusTools?: ReactNode;
+  /** What the notes panel opens with in view: the editor's note of a returned story, or a thread. */
+  notesFocus?: NotesFocus;
 }): ReactNode {
   const { t } = useTranslation('editor');
   const doc = useStoryDocument(props.client, props.storyId, props.onChanged);
@@ -50,6 +53,7 @@ export function StoryEditor(props: {
       settings={props.settings}
       statusTools={props.statusTools}
       workflow={workflow.load.status === 'ready' ? { view: workflow.load.view, onView: workflow.set } : null}
+      notesFocus={props.notesFocus}
     />
   );
 }

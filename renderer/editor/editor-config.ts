@@ -1,5 +1,6 @@
 // How the body's Lexical editor is built: its namespace (which the paste
 // plugin uses to recognise copies from Newsdesk), nodes and class names.
+import { MarkNode } from '@lexical/mark';
 import type { InitialConfigType } from '@lexical/react/LexicalComposer';
 import type { EditorThemeClasses } from 'lexical';
 import type { StoryBody } from '../../core/story';
@@ -12,6 +13,9 @@ export const editorTheme: EditorThemeClasses = {
   heading: { h2: 'nd-h2', h3: 'nd-h3' },
   quote: 'nd-quote',
   link: 'nd-link',
+  // Passages with editorial notes (renderer/notes): in the editor only, never saved.
+  mark: 'nd-note-mark',
+  markOverlap: 'nd-note-mark-overlap',
   list: {
     ul: 'nd-ul',
     ol: 'nd-ol',
@@ -30,7 +34,7 @@ export const editorTheme: EditorThemeClasses = {
 export function bodyEditorConfig(body: StoryBody, onError: (error: Error) => void): InitialConfigType {
   return {
     namespace: EDITOR_NAMESPACE,
-    nodes: [...NEWS_NODES],
+    nodes: [...NEWS_NODES, MarkNode],
     theme: editorTheme,
     onError,
     // An empty body is left to Lexical, which starts it with one paragraph to type in.

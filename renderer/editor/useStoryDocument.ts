@@ -7,6 +7,7 @@ import type { SaveState } from '../../core/api';
 import { describeBodyError, plainTextOfBody, storyBody, storyContent, type Story, type StoryBody, type StoryContent } from '../../core/story';
 import { toServiceError, type NewsdeskClient } from '../transport/client';
 import { Autosaver, type Snapshot } from './document/autosave';
+import { withoutNoteMarks } from '../notes/strip-marks';
 import { applyMetaEdit, contentOf, metaFromContent, type MetaEdit, type MetaState } from './document/story-meta';
 
 /** Autosave 800 ms after typing stops: the worst case stays under one second. */
@@ -65,8 +66,8 @@ class Session {
   readOnly = false;
 
   currentBody(): StoryBody | null {
-    // The editor's JSON is checked against the schema before it is sent.
-    return this.editor === null ? this.body : (this.editor.getEditorState().toJSON() as unknown as StoryBody);
+    // The editor's JSON, without the marks of noted passages, is checked against the schema before it is sent.
+    return this.editor === null ? this.body : (withoutNoteMarks(this.editor.getEditorState().toJSON()) as unknown as StoryBody);
   }
 
   detach(): void {

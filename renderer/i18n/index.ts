@@ -7,6 +7,8 @@ import editorEn from '../editor/i18n/en';
 import editorVi from '../editor/i18n/vi';
 import historyEn from '../history/i18n/en';
 import historyVi from '../history/i18n/vi';
+import notesEn from '../notes/i18n/en';
+import notesVi from '../notes/i18n/vi';
 import syncEn from '../sync/i18n/en';
 import syncVi from '../sync/i18n/vi';
 import workflowEn from '../workflow/i18n/en';
@@ -15,11 +17,11 @@ import en from './en';
 import vi from './vi';
 
 export const resources = {
-  vi: { app: vi, editor: editorVi, sync: syncVi, history: historyVi, workflow: workflowVi },
-  en: { app: en, editor: editorEn, sync: syncEn, history: historyEn, workflow: workflowEn },
+  vi: { app: vi, editor: editorVi, sync: syncVi, history: historyVi, workflow: workflowVi, notes: notesVi },
+  en: { app: en, editor: editorEn, sync: syncEn, history: historyEn, workflow: workflowEn, notes: notesEn },
 } as const;
 
-export const NAMESPACES = ['app', 'editor', 'sync', 'history', 'workflow'] as const;
+export const NAMESPACES = ['app', 'editor', 'sync', 'history', 'workflow', 'notes'] as const;
 
 export function createI18n(language: Settings['language'] = 'vi'): I18n {
   const instance = i18next.createInstance();

@@ -7,6 +7,7 @@ import type { ServerRevision, SyncOp } from '../../core/sync';
 import type { Role } from '../../core/newsroom/roles';
 import type { PublicAddress } from '../../core/site/address';
 import type { AuditEntry, Notification, NotificationDraft, WorkflowFields } from '../../core/workflow';
+import type { EditorialNote, Presence } from '../../core/workflow';
 
 export type { PublicAddress };
 
@@ -243,6 +244,8 @@ export interface Storage {
   readonly media: MediaStore;
   readonly site: SiteStore;
   readonly notifications: NotificationStore;
+  readonly notes: NoteStore;
+  readonly presence: PresenceStore;
 }
 
 export class UserExistsError extends Error {
@@ -250,4 +253,51 @@ export class UserExistsError extends Error {
     super(`Tài khoản "${username}" đã tồn tại`);
     this.name = 'UserExistsError';
   }
+}
+
+/** A 'note' op of a push. */
+export type NoteOp = Extract<SyncOp, { kind: 'note' }>;
+
+/** What a note op is judged on, read in the transaction that writes it. */
+export type NoteFacts = {
+  story: StoredStory | null;
+  /** A note already stored under the op's note id: a retry, or an id someone else took. */
+  existing: EditorialNote | null;
+  /** The note the op answers, when it names one that exists. */
+  parent: EditorialNote | null;
+};
+
+export type NoteDecision =
+  | { type: 'apply'; note: EditorialNote; notifications: NotificationDraft[] }
+  | { type: 'duplicate' }
+  | { type: 'reject'; code: string; message: string };
+
+export type NotesQuery = { cursor: number; limit: number; storyId: string | null };
+export type StoredNote = EditorialNote & { seq: number };
+export type StoredNotesPage = { notes: StoredNote[]; cursor: number; more: boolean };
+
+/** Editorial notes: their own change stream, never read by the public site. */
+export interface NoteStore {
+  /**
+   * Applies a run of note ops of one push, in order, in one transaction: asks
+   * `decide` about each with the facts read now (so a reply sees a root added
+   * earlier in the run), then writes the note with the next note number and its
+   * notifications. An applied op's outcome carries the story as it stands.
+   */
+  addNotes<Op extends NoteOp>(ops: readonly Op[], decide: (op: Op, facts: NoteFacts) => NoteDecision): Promise<Array<Answered<Op>>>;
+  /** Notes after the cursor, in order, of stories the viewer may see (the same rule as pull). */
+  page(viewer: Viewer, query: NotesQuery): Promise<StoredNotesPage>;
+}
+
+/** Who has a story open for editing: a row per (story, user), refreshed by heartbeats. */
+export interface PresenceStore {
+  /**
+   * "I am editing this story", at `now`. `since` stays as it was while the
+   * heartbeats keep coming within `ttlMs`; after a gap it starts again. Rows
+   * older than the TTL are dropped. Answers who is present now, earliest first.
+   */
+  heartbeat(storyId: string, username: string, now: string, ttlMs: number): Promise<Presence[]>;
+  leave(storyId: string, username: string): Promise<void>;
+  /** Who sent a heartbeat within `ttlMs` of `now`, earliest first. */
+  list(storyId: string, now: string, ttlMs: number): Promise<Presence[]>;
 }

@@ -10,6 +10,7 @@ import type { StoryContent } from '../../core/story';
 import type { OpOutcome, Storage } from '../storage/types';
 import { canSee, decideOp, type PolicyContext } from './policy';
 import { wire } from './wire';
+import { applyInRuns } from './push-runs';
 import {
   parseOpPayload,
   pullQuery,
@@ -83,7 +84,7 @@ export function registerSyncRoutes(app: FastifyInstance, { storage, auth, checkl
       checklist,
       slugOwner: await slugOwners(storage, [...current.flatMap((s) => (s ? [s.story] : [])), ...edited]),
     };
-    const outcomes = await storage.sync.applyOps(accepted, user, (op, stored) => decideOp(op, user, stored, ctx));
+    const outcomes = await applyInRuns(storage, user, accepted, (run) => storage.sync.applyOps(run, user, (op, stored) => decideOp(op, user, stored, ctx)));
     const outcomeOf = new Map(outcomes.map(({ op, outcome }) => [op, outcome]));
     const answered = checked.map((c): OpResult => {
       if ('status' in c) return c;

@@ -9,6 +9,7 @@ import type { SyncLimits } from './options';
 import type { OutgoingOp, Outbox } from '../../db/outbox/outbox';
 import type { Reconciler } from '../../db/sync-state/reconcile';
 import { SyncFailure, type SyncServerClient } from './server-client';
+import { noteAnswered } from './notes-sync';
 import type { SyncAccount } from './token-store';
 
 export interface PushDeps {
@@ -138,6 +139,10 @@ export class OutboxPusher {
         const result = byId.get(op.opId);
         if (!result) {
           unanswered.push(op.opId);
+          continue;
+        }
+        if (op.kind === 'note') {
+          noteAnswered(context, op.opId, result);
           continue;
         }
         switch (result.status) {

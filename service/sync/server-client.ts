@@ -21,6 +21,10 @@ import {
   type RevisionsAnswer,
   type PushResponse,
   type OutboxOp,
+  notesPage,
+  presenceAnswer,
+  type NotesPage,
+  type PresenceAnswer,
 } from '../../core/sync';
 import { checklistConfig, role, username, type AuditEntry, type ChecklistConfig, type Notification } from '../../core/workflow';
 
@@ -154,6 +158,25 @@ export class SyncServerClient {
 
   async logout(): Promise<void> {
     await this.send('POST', '/api/logout');
+  }
+
+  /** Notes after the cursor (GET /api/sync/notes), or only one story's. */
+  notes(cursor: number, limit: number, storyId?: string): Promise<NotesPage> {
+    const story = storyId === undefined ? '' : `&storyId=${encodeURIComponent(storyId)}`;
+    return this.request('GET', `/api/sync/notes?cursor=${cursor}&limit=${limit}${story}`, notesPage);
+  }
+
+  /** "I am editing this story": a presence heartbeat; answers who is. */
+  presenceHeartbeat(storyId: string): Promise<PresenceAnswer> {
+    return this.request('POST', '/api/presence', presenceAnswer, { storyId });
+  }
+
+  async presenceLeave(storyId: string): Promise<void> {
+    await this.send('DELETE', `/api/presence/${encodeURIComponent(storyId)}`);
+  }
+
+  presence(storyId: string): Promise<PresenceAnswer> {
+    return this.request('GET', `/api/presence/${encodeURIComponent(storyId)}`, presenceAnswer);
   }
 
   /** `timeoutMs`: a large batch may need longer than the client's usual limit. */

@@ -22,6 +22,7 @@ import { refreshProfile, rememberAccount } from './profile';
 import { syncLimits, systemTimers, type SyncLimits, type SyncOptions, type SyncTimers } from './options';
 import type { Outbox } from '../../db/outbox/outbox';
 import { NewsroomSync, type NewsroomConnection } from './newsroom';
+import { pullNotes } from './notes-sync';
 import { pullChanges } from './pull';
 import { OutboxPusher } from './push';
 import type { Reconciler } from '../../db/sync-state/reconcile';
@@ -327,6 +328,7 @@ export class SyncWorker {
         },
       };
       await this.pusher.pushAll(client, account, hooks);
+      await pullNotes(this.deps.context, client, account, this.limits.pullLimit, hooks);
       await pullChanges(this.deps, client, account, this.limits.pullLimit, hooks);
       if (!this.profileChecked) {
         this.token = await refreshProfile(client, account, { meta: this.deps.meta, tokenStore: this.deps.tokenStore, token: this.token });

@@ -65,6 +65,8 @@ const CHAIN: Array<{ version: number; adds: string[] }> = [
   { version: 7, adds: [] },
   // Rebuilds the outbox in place (new kinds, states and columns), every op kept.
   { version: 8, adds: ['table story_workflow', 'index stories_by_assignee', 'table notifications', 'index notifications_by_account'] },
+  // Editorial notes.
+  { version: 9, adds: ['table notes', 'index notes_by_story', 'table notes_fetched'] },
 ];
 
 describe('migration chain', () => {

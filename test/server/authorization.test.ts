@@ -4,6 +4,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { call, login, push, type Reply } from '../helpers/server/api';
 import { describeEachDatabase, PASSWORD, type Harness } from '../helpers/server/harness';
 import { IMAGES, sha256 } from '../helpers/server/images';
+import { noteOp, notePayload } from '../helpers/server/notes';
 import { newId, toPublished, transition, trash, unpublish, upsert } from '../helpers/server/stories';
 
 type Caller = 'anonymous' | 'reporter' | 'editor' | 'chief';
@@ -130,6 +131,36 @@ const TABLE: Row[] = [
     endpoint: 'GET /api/workflow/checklist',
     expected: { anonymous: '401', reporter: '200', editor: '200', chief: '200' },
     run: async (h, token) => status(await call(h.url, 'GET', '/api/workflow/checklist', { token })),
+  },
+  {
+    endpoint: "push note (reporter's draft)",
+    expected: { anonymous: '401', reporter: 'applied', editor: 'rejected:FORBIDDEN', chief: 'rejected:FORBIDDEN' },
+    run: async (h, token) => pushOutcome(h, token, noteOp(notePayload((await reporterStory(h, 'draft')).id, 'Ghi chú'))),
+  },
+  {
+    endpoint: 'push note (submitted story)',
+    expected: { anonymous: '401', reporter: 'applied', editor: 'applied', chief: 'applied' },
+    run: async (h, token) => pushOutcome(h, token, noteOp(notePayload((await reporterStory(h, 'submitted')).id, 'Ghi chú'))),
+  },
+  {
+    endpoint: 'GET /api/sync/notes',
+    expected: { anonymous: '401', reporter: '200', editor: '200', chief: '200' },
+    run: async (h, token) => status(await call(h.url, 'GET', '/api/sync/notes', { token })),
+  },
+  {
+    endpoint: "POST /api/presence (reporter's draft)",
+    expected: { anonymous: '401', reporter: '200', editor: '404', chief: '404' },
+    run: async (h, token) => status(await call(h.url, 'POST', '/api/presence', { token, json: { storyId: (await reporterStory(h, 'draft')).id } })),
+  },
+  {
+    endpoint: 'GET /api/presence/:storyId (submitted story)',
+    expected: { anonymous: '401', reporter: '200', editor: '200', chief: '200' },
+    run: async (h, token) => status(await call(h.url, 'GET', `/api/presence/${(await reporterStory(h, 'submitted')).id}`, { token })),
+  },
+  {
+    endpoint: 'DELETE /api/presence/:storyId',
+    expected: { anonymous: '401', reporter: '204', editor: '204', chief: '204' },
+    run: async (h, token) => status(await call(h.url, 'DELETE', `/api/presence/${newId()}`, { token })),
   },
   {
     endpoint: 'push delete (published story)',

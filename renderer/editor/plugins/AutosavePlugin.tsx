@@ -5,6 +5,7 @@ import { mergeRegister } from '@lexical/utils';
 import { BLUR_COMMAND, COMMAND_PRIORITY_LOW } from 'lexical';
 import { useEffect } from 'react';
 import type { StoryDocument } from '../useStoryDocument';
+import { NOTE_MARKS_TAG } from '../../notes/note-marks';
 
 export function AutosavePlugin(props: { document: Pick<StoryDocument, 'attachEditor' | 'bodyChanged' | 'flush'> }): null {
   const [editor] = useLexicalComposerContext();
@@ -20,8 +21,10 @@ export function AutosavePlugin(props: { document: Pick<StoryDocument, 'attachEdi
     }, 0);
     const unregister = mergeRegister(
       () => clearTimeout(settle),
-      editor.registerUpdateListener(({ dirtyElements, dirtyLeaves, prevEditorState }) => {
+      editor.registerUpdateListener(({ dirtyElements, dirtyLeaves, prevEditorState, tags }) => {
         if (!settled || prevEditorState.isEmpty()) return;
+        // Marks around noted passages are not part of the story: they are stripped before a save.
+        if (tags.has(NOTE_MARKS_TAG)) return;
         // Selection moves are not edits.
         if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return;
         bodyChanged();

@@ -202,4 +202,37 @@ export const POSTGRES_MIGRATIONS: Migration[] = [
     // The name readers see in a byline; NULL: the username stands in.
     sql: 'ALTER TABLE users ADD COLUMN display_name text;',
   },
+  {
+    version: 10,
+    name: 'editorial notes and presence',
+    // As in ./sqlite. The note_clock row lock, held until commit, makes commit
+    // order equal note order, so a notes pull never passes over a note.
+    sql: `
+      CREATE TABLE note_clock (
+        id integer PRIMARY KEY CHECK (id = 1),
+        seq bigint NOT NULL
+      );
+      INSERT INTO note_clock (id, seq) VALUES (1, 0);
+      CREATE TABLE notes (
+        id uuid PRIMARY KEY,
+        seq bigint NOT NULL UNIQUE,
+        story_id uuid NOT NULL REFERENCES stories(id),
+        block_id text,
+        passage text,
+        parent_id uuid REFERENCES notes(id),
+        author text NOT NULL,
+        body text NOT NULL,
+        mentions json NOT NULL,
+        created_at timestamptz NOT NULL
+      );
+      CREATE INDEX notes_story ON notes(story_id, seq);
+      CREATE TABLE presence (
+        story_id uuid NOT NULL,
+        username text NOT NULL,
+        since timestamptz NOT NULL,
+        seen_at timestamptz NOT NULL,
+        PRIMARY KEY (story_id, username)
+      );
+      CREATE INDEX presence_seen ON presence(seen_at);`,
+  },
 ];

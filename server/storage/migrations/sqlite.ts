@@ -197,4 +197,39 @@ export const SQLITE_MIGRATIONS: Migration[] = [
     // The name readers see in a byline; NULL: the username stands in.
     sql: 'ALTER TABLE users ADD COLUMN display_name TEXT;',
   },
+  {
+    version: 10,
+    name: 'editorial notes and presence',
+    // Notes have a change stream of their own (note_clock, bumped in the writing
+    // transaction like sync_clock), so a desk pulls them with its own cursor.
+    // Presence is a row per (story, user) refreshed by a heartbeat: every server
+    // instance sharing the database sees the same people.
+    sql: `
+      CREATE TABLE note_clock (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        seq INTEGER NOT NULL
+      );
+      INSERT INTO note_clock (id, seq) VALUES (1, 0);
+      CREATE TABLE notes (
+        id TEXT PRIMARY KEY,
+        seq INTEGER NOT NULL UNIQUE,
+        story_id TEXT NOT NULL REFERENCES stories(id),
+        block_id TEXT,
+        passage TEXT,
+        parent_id TEXT REFERENCES notes(id),
+        author TEXT NOT NULL,
+        body TEXT NOT NULL,
+        mentions TEXT NOT NULL CHECK (json_valid(mentions)),
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX notes_story ON notes(story_id, seq);
+      CREATE TABLE presence (
+        story_id TEXT NOT NULL,
+        username TEXT NOT NULL,
+        since TEXT NOT NULL,
+        seen_at TEXT NOT NULL,
+        PRIMARY KEY (story_id, username)
+      );
+      CREATE INDEX presence_seen ON presence(seen_at);`,
+  },
 ];

@@ -6,6 +6,7 @@ import { PostgresConnection, type Row } from './connection';
 import { PostgresHistory } from './history';
 import { PostgresMedia } from './media';
 import { PostgresNotifications } from './notifications';
+import { PostgresNotes, PostgresPresence } from './notes';
 import { PostgresSite } from './site';
 import { PostgresSync } from './sync';
 
@@ -19,6 +20,8 @@ export async function openPostgresStorage(connectionString: string, onPoolError:
     media: new PostgresMedia(conn),
     site: new PostgresSite(conn),
     notifications: new PostgresNotifications(conn),
+    notes: new PostgresNotes(conn),
+    presence: new PostgresPresence(conn),
     async health(): Promise<DatabaseHealth> {
       try {
         const { rows } = await conn.pool.query('SELECT max(version) AS v FROM schema_migrations');

@@ -5,6 +5,7 @@ import { SqliteConnection, type Row } from './connection';
 import { SqliteHistory } from './history';
 import { SqliteMedia } from './media';
 import { SqliteNotifications } from './notifications';
+import { SqliteNotes, SqlitePresence } from './notes';
 import { SqliteSite } from './site';
 import { SqliteSync } from './sync';
 
@@ -24,6 +25,8 @@ export async function openSqliteStorage(file: string): Promise<Storage> {
     media: new SqliteMedia(conn),
     site: new SqliteSite(conn),
     notifications: new SqliteNotifications(conn),
+    notes: new SqliteNotes(conn),
+    presence: new SqlitePresence(conn),
     async health(): Promise<DatabaseHealth> {
       try {
         const row = conn.statement('SELECT max(version) AS v FROM schema_migrations').get() as Row;

@@ -1,0 +1,32 @@
+// Editorial notes and presence, in Vietnamese (the default). Mounted as the `notes` namespace.
+const vi = {
+  title: 'Ghi chú biên tập',
+  count: '{{count}} chuỗi',
+  empty: 'Chưa có ghi chú nào cho bài này.',
+  loadFailed: 'Không tải được ghi chú: {{message}}',
+  onSelection: 'Ghi chú đoạn đã chọn',
+  onSelectionHint: 'Chọn một đoạn chữ trong bài rồi bấm (hoặc Ctrl+Alt+M) để ghi chú vào đúng đoạn đó',
+  selectFirst: 'Hãy chọn một đoạn chữ trong bài trước.',
+  selectOneBlock: 'Hãy chọn đoạn trích trong cùng một đoạn văn.',
+  selectShorter: 'Đoạn trích quá dài: hãy chọn ngắn hơn 1.000 ký tự.',
+  newNote: 'Ghi chú mới',
+  placeholder: 'Viết ghi chú… (gõ @ để nhắc tên đồng nghiệp)',
+  replyPlaceholder: 'Trả lời… (gõ @ để nhắc tên)',
+  send: 'Gửi',
+  sendHint: 'Gửi (Ctrl+Enter)',
+  cancel: 'Huỷ',
+  reply: 'Trả lời',
+  passageLabel: 'Đoạn được ghi chú',
+  passageLost: 'Đoạn này đã bị sửa hoặc xoá khỏi bài.',
+  showPassage: 'Xem đoạn này trong bài',
+  pending: 'Chờ gửi lên máy chủ',
+  refused: 'Máy chủ không nhận ghi chú này: {{reason}}',
+  writeFailed: 'Không lưu được ghi chú: {{message}}',
+  mentionsLabel: 'Gợi ý tên',
+  returnTitle: 'Bài bị trả lại',
+  returnBy: '{{author}} trả bài lúc {{time}}',
+  presence: '{{name}} đang sửa từ {{time}}',
+  presenceHint: 'Bạn vẫn sửa được: mọi bản sửa đều được giữ và gộp lại khi đồng bộ.',
+};
+
+export default vi;
