@@ -26,6 +26,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import {
   storyContent,
+  withLoadedBlockIds,
   type Revision,
   type RevisionReason,
   type StoryContent,
@@ -128,10 +129,11 @@ export class StoryRepository {
     })();
   }
 
+  /** The story; a body stored before block ids existed gets them as every desk gives them on load. */
   get(id: string): StoredStory | null {
     const row = this.statements.getStory.get(id) as StoryRow | undefined;
     if (!row || row.body === undefined) return null;
-    return { ...toSummary(row), body: JSON.parse(row.body) as StoryContent['body'] };
+    return { ...toSummary(row), body: withLoadedBlockIds(JSON.parse(row.body) as StoryContent['body']) };
   }
 
   /** An explicit save: always a new immutable revision. */

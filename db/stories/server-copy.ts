@@ -5,7 +5,7 @@
 // stories only, and derived columns (plain text, word count) match the body.
 // No outbox op is made here: this change came from the server.
 import type { Database } from 'better-sqlite3';
-import type { Story, StoryContent } from '../../core/story';
+import { withLoadedBlockIds, type Story, type StoryContent } from '../../core/story';
 import type { StoredStoryWire } from '../../core/sync';
 import { derive } from './repository';
 
@@ -63,7 +63,8 @@ export class LocalCopy {
         tags: JSON.parse(row.tags) as string[],
         slug: row.slug,
         related: JSON.parse(row.related) as string[],
-        body: JSON.parse(row.body) as StoryContent['body'],
+        // A story stored before block ids existed gets them as every desk does on load.
+        body: withLoadedBlockIds(JSON.parse(row.body) as StoryContent['body']),
       },
     };
   }

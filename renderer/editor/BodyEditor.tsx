@@ -13,6 +13,7 @@ import { useTranslation } from 'react-i18next';
 import { isAllowedLinkUrl, type StoryBody } from '../../core/story';
 import { bodyEditorConfig } from './editor-config';
 import { AutosavePlugin } from './plugins/AutosavePlugin';
+import { BlockIdsPlugin } from './plugins/BlockIdsPlugin';
 import { FigurePlugin } from './plugins/FigurePlugin';
 import { FormatShortcutsPlugin } from './plugins/FormatShortcutsPlugin';
 import { ImagesPlugin } from './plugins/ImagesPlugin';
@@ -81,6 +82,7 @@ export const BodyEditor = memo(function BodyEditor(props: {
           ErrorBoundary={LexicalErrorBoundary}
         />
       </div>
+      <BlockIdsPlugin />
       <HistoryPlugin />
       <ListPlugin />
       <LinkPlugin validateUrl={isAllowedLinkUrl} />
