@@ -3,7 +3,8 @@
 //                                       from the server: ./stories/server-copy)
 //   stories_fts                         ./search, and the story writers keep it
 //   outbox                              ./outbox
-//   sync_meta, sync_conflicts, sync_pulled, sync_set_aside  ./sync-state
+//   sync_meta, sync_pulled, sync_set_aside,
+//   sync_bases, merge_conflicts (sync_conflicts: older)  ./sync-state
 //   media                               ./media
 //   settings                            ./settings
 // service/ gets this object and never the database itself, so it holds no SQL;
@@ -20,7 +21,9 @@ import { SettingsStore } from './settings/settings-store';
 import { StoryRepository, type Clock } from './stories/repository';
 import { LocalCopy } from './stories/server-copy';
 import { StoryStore } from './stories/story-store';
+import { MergeBases } from './sync-state/bases';
 import { ConflictStore } from './sync-state/conflicts';
+import { DeskMerger } from './sync-state/desk-merge';
 import { Reconciler } from './sync-state/reconcile';
 import { SetAsideChanges } from './sync-state/set-aside';
 import { SyncMeta } from './sync-state/sync-meta';
@@ -38,7 +41,10 @@ export class LocalStore {
   readonly media: MediaStore;
   /** The server's copies of stories: written only by sync, by name. */
   readonly serverCopy: LocalCopy;
+  /** Places where a merge found both sides changed one block or field differently. */
   readonly conflicts: ConflictStore;
+  /** The last text this desk and the server agreed on, per story. */
+  readonly bases: MergeBases;
   readonly reconciler: Reconciler;
   readonly syncMeta: SyncMeta;
   /** Pulled changes this desk could not take, with the reason. */
@@ -51,11 +57,13 @@ export class LocalStore {
     const repository = new StoryRepository(this.db, { clock });
     this.outbox = new Outbox(this.db, clock);
     this.serverCopy = new LocalCopy(this.db);
-    this.stories = new StoryStore(this.db, repository, this.outbox, this.serverCopy);
+    this.stories = new StoryStore(this.db, repository, this.outbox);
     this.settings = new SettingsStore(this.db, options.defaultSettings);
     this.media = new MediaStore(this.db, clock);
-    this.conflicts = new ConflictStore(this.db, this.serverCopy, clock);
-    this.reconciler = new Reconciler(this.db, this.outbox, this.serverCopy, this.conflicts);
+    this.conflicts = new ConflictStore(this.db, clock);
+    this.bases = new MergeBases(this.db);
+    const merger = new DeskMerger(this.stories, this.serverCopy, this.outbox, this.bases, this.conflicts);
+    this.reconciler = new Reconciler(this.db, this.outbox, this.serverCopy, this.conflicts, this.bases, merger);
     this.syncMeta = new SyncMeta(this.db);
     this.setAside = new SetAsideChanges(this.db, clock);
   }

@@ -3,18 +3,20 @@
 // validates its `args` against the schema here before doing anything.
 import { z } from 'zod';
 import type { ImportedArticle } from '../import';
+import type { MergeConflict } from '../merge';
 import type { SyncState } from './events';
 import {
   storyContent,
   storyStatus,
+  type MergeParents,
   type Revision,
   type RevisionReason,
   type Story,
-  type StoryContent,
   type StoryStatus,
 } from '../story';
 
 const id = z.uuid({ message: 'Mã bài viết không hợp lệ' });
+const updatedAt = z.string().min(1).max(64);
 /** Bytes travel as base64 so that both transports carry plain JSON. */
 const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Dữ liệu tệp không phải base64');
 const fileName = z.string().min(1).max(255);
@@ -50,8 +52,9 @@ export const handlerArgs = {
   }),
   'stories.get': z.strictObject({ id }),
   'stories.create': z.strictObject({ content: storyContent.partial().optional() }),
-  'stories.save': z.strictObject({ id, content: storyContent }),
-  'stories.autosave': z.strictObject({ id, content: storyContent }),
+  /** `since`: the story's updatedAt the editor's text was written on; a story changed since (by sync) refuses the write with STORY_CHANGED. */
+  'stories.save': z.strictObject({ id, content: storyContent, since: updatedAt.optional() }),
+  'stories.autosave': z.strictObject({ id, content: storyContent, since: updatedAt.optional() }),
   'stories.trash': z.strictObject({ id }),
   'stories.restore': z.strictObject({ id }),
   'stories.sections': z.strictObject({}),
@@ -76,9 +79,11 @@ export const handlerArgs = {
   'sync.now': z.strictObject({}),
   'sync.conflicts': z.strictObject({ storyId: id.optional() }),
   'sync.problems': z.strictObject({}),
+  /** Settles one place of a merge, never a whole story: the block (or field) `conflictId` of `storyId`. */
   'sync.resolveConflict': z.strictObject({
     storyId: id,
-    keep: z.enum(['mine', 'theirs'], { message: 'Hãy chọn giữ bản của mình (mine) hoặc bản trên máy chủ (theirs)' }),
+    conflictId: z.uuid({ message: 'Mã chỗ sửa trùng không hợp lệ' }),
+    keep: z.enum(['mine', 'theirs', 'both'], { message: 'Hãy chọn giữ của tôi (mine), của họ (theirs) hoặc cả hai (both)' }),
   }),
 } as const;
 
@@ -112,6 +117,8 @@ export interface RevisionSummary {
   reason: RevisionReason;
   /** True for the autosave still being written to: its text may change until it is sealed. */
   open: boolean;
+  /** On a merge the desk made by itself: the desk's revision and the server's revision it merged. */
+  mergedFrom?: MergeParents;
 }
 
 /** What the importer found, before anything is written: the `import --dry-run --json` shape. */
@@ -129,17 +136,19 @@ export interface SyncProblems {
   setAside: Array<{ storyId: string | null; headline: string; reason: string; at: string }>;
 }
 
+/**
+ * A place in a story where this desk and the server changed the same block (or
+ * field) differently: the desk merged everything else by itself, and this waits
+ * for the person's choice, "giữ của tôi / của họ / cả hai".
+ */
 export interface SyncConflict {
+  id: string;
   storyId: string;
   createdAt: string;
-  /** The server's revision that "theirs" is. */
+  /** The server's revision the desk merged with: "theirs" is from it. */
   serverRev: number;
-  /** The text on this computer now. */
-  mine: StoryContent;
-  mineTrashed: boolean;
-  /** The server's text. */
-  theirs: StoryContent;
-  theirsTrashed: boolean;
+  /** The block or field in base, mine and theirs; "mine" as the story's text holds it now. */
+  conflict: MergeConflict;
 }
 
 export interface HandlerResults {

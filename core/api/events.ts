@@ -27,7 +27,8 @@ export type SyncState = z.infer<typeof syncStateSchema>;
 export const MENU_COMMANDS = ['new-story', 'import', 'save-revision', 'settings'] as const;
 
 export const eventPayloadSchemas = {
-  'story.changed': z.object({ id: z.string() }),
+  /** `updatedAt`, when known: the story's updatedAt after the change (an editor that wrote it need not read it again). */
+  'story.changed': z.object({ id: z.string(), updatedAt: z.string().optional() }),
   'save.state': z.object({ id: z.string(), state: z.enum(SAVE_STATES), message: z.string().optional() }),
   'sync.state': syncStateSchema,
   'menu.command': z.object({ command: z.enum(MENU_COMMANDS) }),

@@ -27,6 +27,7 @@ import { v7 as uuidv7 } from 'uuid';
 import {
   storyContent,
   withLoadedBlockIds,
+  type MergeParents,
   type Revision,
   type RevisionReason,
   type StoryContent,
@@ -54,6 +55,7 @@ import {
   derive,
   encodeCursor,
   indexFields,
+  mergedFromOf,
   parseInput,
   prepareStatements,
   saveOptions,
@@ -63,6 +65,11 @@ import {
 } from './story-rows';
 
 export { AUTOSAVE_WINDOW_MS, storyListQuery, derive, type Clock, type StoredStory, type StorySummary, type RevisionSummary, type SaveResult, type StoryPage, type StoryListQuery, type NewStory, type NewStoryOptions } from './story-rows';
+
+function withMergedFrom(row: RevisionRow): { mergedFrom?: MergeParents } {
+  const mergedFrom = mergedFromOf(row);
+  return mergedFrom === undefined ? {} : { mergedFrom };
+}
 
 export class StoryRepository {
   private readonly clock: Clock;
@@ -136,8 +143,17 @@ export class StoryRepository {
     return { ...toSummary(row), body: withLoadedBlockIds(JSON.parse(row.body) as StoryContent['body']) };
   }
 
-  /** An explicit save: always a new immutable revision. */
-  save(id: string, content: StoryContent, options: { author: string; reason?: RevisionReason }): SaveResult {
+  /** When the story's text last changed here (a save, a merge, a pulled copy), or null when there is no such story. */
+  updatedAt(id: string): string | null {
+    return (this.statements.updatedAt.pluck().get(id) as string | undefined) ?? null;
+  }
+
+  /**
+   * An explicit save: always a new immutable revision. A merge the desk made by
+   * itself (`mergedWithServerRev`) names its parents: the server's revision, and
+   * the story's latest revision here, the open autosave sealed first.
+   */
+  save(id: string, content: StoryContent, options: { author: string; reason?: RevisionReason; mergedWithServerRev?: number }): SaveResult {
     const valid = parseInput(storyContent, content, 'Nội dung bài viết');
     const opts = parseInput(saveOptions, options, 'Thông tin lưu bài');
     const now = this.now();
@@ -148,7 +164,11 @@ export class StoryRepository {
       const open = this.statements.getOpenAutosave.get(id) as OpenAutosaveRow | undefined;
       if (open && open.author === opts.author && opts.reason === 'save') this.statements.deleteOpenAutosave.run(id);
       else if (open) this.sealAutosave(id);
-      const revisionId = this.insertRevision(id, opts.author, now, opts.reason, valid);
+      const mergedFrom =
+        opts.mergedWithServerRev === undefined
+          ? undefined
+          : { revisionId: (this.statements.latestRevision.pluck().get(id) as string | undefined) ?? null, serverRev: opts.mergedWithServerRev };
+      const revisionId = this.insertRevision(id, opts.author, now, opts.reason, valid, mergedFrom);
       return { story: written(row, valid, derived, now), revisionId };
     })();
   }
@@ -280,6 +300,7 @@ export class StoryRepository {
       createdAt: row.created_at,
       reason: row.reason,
       open: row.open === 1,
+      ...withMergedFrom(row),
     }));
   }
 
@@ -293,6 +314,7 @@ export class StoryRepository {
       createdAt: row.created_at,
       reason: row.reason,
       content: JSON.parse(row.content) as StoryContent,
+      ...withMergedFrom(row),
     };
   }
 
@@ -324,9 +346,18 @@ export class StoryRepository {
     if (textChanged) this.statements.indexStory.run(row.seq, ...derived.index);
   }
 
-  private insertRevision(storyId: string, author: string, now: string, reason: RevisionReason, content: StoryContent): string {
+  private insertRevision(storyId: string, author: string, now: string, reason: RevisionReason, content: StoryContent, mergedFrom?: MergeParents): string {
     const id = uuidv7();
-    this.statements.insertRevision.run({ id, storyId, author, now, reason, content: JSON.stringify(content) });
+    this.statements.insertRevision.run({
+      id,
+      storyId,
+      author,
+      now,
+      reason,
+      content: JSON.stringify(content),
+      mergedRevision: mergedFrom?.revisionId ?? null,
+      mergedServerRev: mergedFrom?.serverRev ?? null,
+    });
     return id;
   }
 

@@ -5,7 +5,6 @@ import { lazy, Suspense, useCallback, useEffect, useRef, useState, type ReactNod
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../core/api';
 import { useHistoryPanel } from '../history';
-import { ConflictBanner } from '../sync/ConflictBanner';
 import type { NewsdeskClient } from '../transport';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 
@@ -35,7 +34,7 @@ export function EditorPane(props: {
   const { t } = useTranslation();
   const { storyId, focusStoryId, onFocused } = props;
   const paneRef = useRef<HTMLElement>(null);
-  // Bumped when a sync conflict is resolved or a revision restored: the editor loads the story's text again.
+  // Bumped when a revision is restored: the editor loads the story's text again.
   const [loads, setLoads] = useState(0);
   const reload = useCallback(() => setLoads((n) => n + 1), []);
   const history = useHistoryPanel({ client: props.client, storyId, onRestored: reload });
@@ -71,7 +70,6 @@ export function EditorPane(props: {
   }
   return (
     <main ref={paneRef} className="editor-pane" aria-label={t('pane.region')}>
-      <ConflictBanner key={storyId} client={props.client} storyId={storyId} onResolved={reload} />
       <ErrorBoundary key={`${storyId}:${loads}`} fallback={<p className="pane-error" role="alert">{t('pane.editorFailed')}</p>}>
         <Suspense fallback={<p className="pane-loading" role="status">{t('pane.loadingEditor')}</p>}>
           <StoryEditor

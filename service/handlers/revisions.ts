@@ -17,7 +17,9 @@ export function revisionHandlers(context: ServiceContext): Pick<Handlers, Revisi
   const { stories, events } = context;
   return {
     'revisions.list': handler('revisions.list', ({ storyId }) =>
-      stories.revisions(storyId).map(({ id, author, createdAt, reason, open }) => ({ id, author, createdAt, reason, open })),
+      stories
+        .revisions(storyId)
+        .map(({ id, author, createdAt, reason, open, mergedFrom }) => ({ id, author, createdAt, reason, open, ...(mergedFrom ? { mergedFrom } : {}) })),
     ),
     'revisions.get': handler('revisions.get', ({ id }) => {
       const revision = stories.revision(id);

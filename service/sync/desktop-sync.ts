@@ -1,10 +1,11 @@
 // The desktop side of desk sync, wired together: the outbox that story writes
 // feed, the worker that pushes (images first) and pulls, and the conflicts it keeps.
-import type { SyncProblems } from '../../core/api';
-import type { ServiceContext } from '../context';
+import type { SyncConflict, SyncProblems } from '../../core/api';
+import type { MergeChoice } from '../../core/merge';
+import { authorOf, type ServiceContext } from '../context';
 import { MediaUploader } from './media-upload';
 import type { ConflictStore } from '../../db';
-import { resolveConflict } from './resolve';
+import { listConflicts, resolveConflict } from './resolve';
 import { memoryTokenStore, type TokenStore } from './token-store';
 import type { SyncOptions } from './options';
 import { SyncWorker } from './worker';
@@ -12,7 +13,9 @@ import { SyncWorker } from './worker';
 export interface DesktopSync {
   worker: SyncWorker;
   conflicts: ConflictStore;
-  resolve(storyId: string, keep: 'mine' | 'theirs'): ReturnType<typeof resolveConflict>;
+  /** Open places of merges, of one story or all, read against the text as it stands. */
+  listConflicts(storyId?: string): SyncConflict[];
+  resolve(storyId: string, conflictId: string, keep: MergeChoice): ReturnType<typeof resolveConflict>;
   problems(): SyncProblems;
   /** Starts the worker: at once when a token for the configured server is kept. */
   start(): Promise<void>;
@@ -40,13 +43,16 @@ export function createDesktopSync(
   return {
     worker,
     conflicts: store.conflicts,
-    resolve: (storyId, keep) => resolveConflict(context, storyId, keep),
+    listConflicts: (storyId) => listConflicts(context, storyId),
+    resolve: (storyId, conflictId, keep) => resolveConflict(context, storyId, conflictId, keep),
     problems: () => ({
       refused: store.outbox.refused().map(({ storyId, headline, error }) => ({ storyId, headline, reason: error })),
       setAside: store.setAside.latest(),
     }),
     async start() {
       store.stories.queueUnannounced();
+      // Whole second versions kept before this desk could merge are merged now, once.
+      store.transaction(() => store.reconciler.mergeLegacyConflicts(authorOf(context)));
       await worker.start();
     },
     stop: () => worker.stop(),

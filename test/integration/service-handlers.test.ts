@@ -83,7 +83,7 @@ describe('argument validation', () => {
     'sync.now': [{ force: 1 }, /^Tham số có trường không được hỗ trợ: force$/],
     'sync.conflicts': [{ storyId: 'bài-1' }, /^Mã bài viết không hợp lệ$/],
     'sync.problems': [{ all: true }, /^Tham số có trường không được hỗ trợ: all$/],
-    'sync.resolveConflict': [{ storyId: MISSING_ID, keep: 'cả hai' }, /^Hãy chọn giữ bản của mình/],
+    'sync.resolveConflict': [{ storyId: MISSING_ID, conflictId: MISSING_ID, keep: 'cả hai' }, /^Hãy chọn giữ của tôi \(mine\), của họ \(theirs\) hoặc cả hai \(both\)$/],
   };
 
   it('has a case for every handler of the contract', () => {

@@ -1,0 +1,4 @@
+-- Reserved: step 7 belongs to a branch merged alongside this one (the
+-- desk's workflow fields, local-only stories...). This placeholder keeps the
+-- chain numbered without a gap on branch 'merge' only: delete it when the
+-- branch that owns step 7 is merged, so that 0010_merge_base.sql follows it.
