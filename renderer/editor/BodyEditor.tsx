@@ -14,6 +14,7 @@ import { isAllowedLinkUrl, type StoryBody } from '../../core/story';
 import { bodyEditorConfig } from './editor-config';
 import { AutosavePlugin } from './plugins/AutosavePlugin';
 import { BlockIdsPlugin } from './plugins/BlockIdsPlugin';
+import { ConflictMarksPlugin } from './plugins/ConflictMarksPlugin';
 import { FigurePlugin } from './plugins/FigurePlugin';
 import { FormatShortcutsPlugin } from './plugins/FormatShortcutsPlugin';
 import { ImagesPlugin } from './plugins/ImagesPlugin';
@@ -51,6 +52,8 @@ export const BodyEditor = memo(function BodyEditor(props: {
   autosave: Pick<StoryDocument, 'attachEditor' | 'bodyChanged' | 'flush'>;
   personalDictionary: readonly string[];
   onEditor: (editor: LexicalEditor | null) => void;
+  /** Blocks waiting for a choice after a merge. */
+  conflictBlocks: readonly string[];
 }): ReactNode {
   const { t } = useTranslation('editor');
   const { body } = props;
@@ -95,6 +98,7 @@ export const BodyEditor = memo(function BodyEditor(props: {
       <RelatedStoriesPlugin />
       <SpellcheckPlugin personalDictionary={props.personalDictionary} />
       <AutosavePlugin document={props.autosave} />
+      <ConflictMarksPlugin blockIds={props.conflictBlocks} />
       <EditorHandle onEditor={props.onEditor} />
     </LexicalComposer>
   );

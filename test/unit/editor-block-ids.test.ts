@@ -53,7 +53,7 @@ class Desk extends FakeServiceDesk {
   protected answer(name: HandlerName): unknown {
     if (name === 'stories.get') return storedStory(content, { id: STORY_ID, status: 'draft', rev: 0 });
     if (name === 'stories.autosave') return { updatedAt: new Date().toISOString() };
-    if (name === 'stories.sections') return [];
+    if (name === 'stories.sections' || name === 'sync.conflicts') return [];
     throw new Error(`not in this test: ${name}`);
   }
 

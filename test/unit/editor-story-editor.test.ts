@@ -68,6 +68,8 @@ function fakeClient(calls: Call[]): NewsdeskClient {
         return { story, revisionId: '0190a1b2-c3d4-7e5f-8a9b-000000000009' };
       case 'stories.sections':
         return ['Công đoàn'];
+      case 'sync.conflicts':
+        return [];
       default:
         throw new Error(`not in this test: ${name} ${JSON.stringify(args)}`);
     }

@@ -5,6 +5,7 @@ import { mergeRegister } from '@lexical/utils';
 import { BLUR_COMMAND, COMMAND_PRIORITY_LOW } from 'lexical';
 import { useEffect } from 'react';
 import type { StoryDocument } from '../useStoryDocument';
+import { FOLLOW_TAG } from '../document/replace-body';
 
 export function AutosavePlugin(props: { document: Pick<StoryDocument, 'attachEditor' | 'bodyChanged' | 'flush'> }): null {
   const [editor] = useLexicalComposerContext();
@@ -20,8 +21,9 @@ export function AutosavePlugin(props: { document: Pick<StoryDocument, 'attachEdi
     }, 0);
     const unregister = mergeRegister(
       () => clearTimeout(settle),
-      editor.registerUpdateListener(({ dirtyElements, dirtyLeaves, prevEditorState }) => {
-        if (!settled || prevEditorState.isEmpty()) return;
+      editor.registerUpdateListener(({ dirtyElements, dirtyLeaves, prevEditorState, tags }) => {
+        // A text that came in from the store (sync, a settled conflict) is not the writer's edit.
+        if (!settled || prevEditorState.isEmpty() || tags.has(FOLLOW_TAG)) return;
         // Selection moves are not edits.
         if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return;
         bodyChanged();
