@@ -134,9 +134,9 @@ describe('a merge in the editor', () => {
     expect(card.querySelector('[data-side="mine"]')?.textContent).toContain(MINE_P2);
     expect(card.querySelector('[data-side="theirs"]')?.textContent).toContain(THEIRS_P2);
     expect(card.querySelector('[data-side="theirs"]')?.textContent).toContain('phiên bản 4');
-    // The words that differ are marked: struck on mine, underlined on theirs.
-    expect([...card.querySelectorAll('[data-side="mine"] del')].map((d) => d.textContent).join('')).toContain('Theo báo cáo của Cụm trưởng');
-    expect([...card.querySelectorAll('[data-side="theirs"] ins')].map((d) => d.textContent).join('')).toContain('Phát biểu tại buổi làm việc');
+    // The words that differ are marked on both sides.
+    expect([...card.querySelectorAll('[data-side="mine"] mark')].map((d) => d.textContent).join('')).toContain('Theo báo cáo của Cụm trưởng');
+    expect([...card.querySelectorAll('[data-side="theirs"] mark')].map((d) => d.textContent).join('')).toContain('Phát biểu tại buổi làm việc');
     const body = byTestId('editor-body');
     await vi.waitFor(() => expect(body.querySelectorAll('.nd-block-conflict')).toHaveLength(1));
     expect(body.querySelector('.nd-block-conflict')?.textContent).toBe(MINE_P2);

@@ -32,7 +32,7 @@ export function ConflictCard(props: {
   const side = (text: string | null, runs: typeof sides.a, which: 'mine' | 'theirs'): ReactNode => (
     <div className={`nd-conflict-side is-${which}`} data-side={which}>
       <p className="nd-conflict-side-title">{which === 'mine' ? t('conflictMine') : t('conflictTheirs', { rev: conflict.serverRev })}</p>
-      {text === null ? <p className="nd-conflict-deleted">{t('conflictDeleted')}</p> : <p className="nd-conflict-text"><DiffText runs={runs} /></p>}
+      {text === null ? <p className="nd-conflict-deleted">{t('conflictDeleted')}</p> : <p className="nd-conflict-text"><DiffText runs={runs} differs /></p>}
     </div>
   );
   const choice = (keep: MergeChoice, label: string): ReactNode => (
