@@ -55,7 +55,7 @@ import {
   derive,
   encodeCursor,
   indexFields,
-  mergedFromOf,
+  mergedFromFields,
   parseInput,
   prepareStatements,
   saveOptions,
@@ -65,11 +65,6 @@ import {
 } from './story-rows';
 
 export { AUTOSAVE_WINDOW_MS, storyListQuery, derive, type Clock, type StoredStory, type StorySummary, type RevisionSummary, type SaveResult, type StoryPage, type StoryListQuery, type NewStory, type NewStoryOptions } from './story-rows';
-
-function withMergedFrom(row: RevisionRow): { mergedFrom?: MergeParents } {
-  const mergedFrom = mergedFromOf(row);
-  return mergedFrom === undefined ? {} : { mergedFrom };
-}
 
 export class StoryRepository {
   private readonly clock: Clock;
@@ -170,6 +165,22 @@ export class StoryRepository {
           : { revisionId: (this.statements.latestRevision.pluck().get(id) as string | undefined) ?? null, serverRev: opts.mergedWithServerRev };
       const revisionId = this.insertRevision(id, opts.author, now, opts.reason, valid, mergedFrom);
       return { story: written(row, valid, derived, now), revisionId };
+    })();
+  }
+
+  /**
+   * A revision of the story's text as it stands, for a moment that changes no
+   * text: a 'submit' (what the reporter handed in, which "Ban biên tập đã sửa
+   * gì" compares the story with). The open autosave is sealed first.
+   */
+  snapshot(id: string, options: { author: string; reason: RevisionReason }): string {
+    const opts = parseInput(saveOptions, options, 'Thông tin lưu bài');
+    return this.db.transaction(() => {
+      this.requireRow(id);
+      if (this.statements.getOpenAutosave.get(id) !== undefined) this.sealAutosave(id);
+      const story = this.require(id);
+      const { headline, sapo, byline, section, tags, slug, related, body } = story;
+      return this.insertRevision(id, opts.author, this.now(), opts.reason, { headline, sapo, byline, section, tags, slug, related, body });
     })();
   }
 
@@ -300,7 +311,7 @@ export class StoryRepository {
       createdAt: row.created_at,
       reason: row.reason,
       open: row.open === 1,
-      ...withMergedFrom(row),
+      ...mergedFromFields(row),
     }));
   }
 
@@ -314,7 +325,7 @@ export class StoryRepository {
       createdAt: row.created_at,
       reason: row.reason,
       content: JSON.parse(row.content) as StoryContent,
-      ...withMergedFrom(row),
+      ...mergedFromFields(row),
     };
   }
 

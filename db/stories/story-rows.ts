@@ -140,9 +140,9 @@ export interface RevisionRow {
   content?: string;
 }
 
-/** A 'merge' revision's parents, from its row; undefined for every other revision. */
-export function mergedFromOf(row: RevisionRow): MergeParents | undefined {
-  return row.merged_server_rev === null ? undefined : { revisionId: row.merged_revision, serverRev: row.merged_server_rev };
+/** A 'merge' revision's parents, from its row, as fields to spread; none for every other revision. */
+export function mergedFromFields(row: RevisionRow): { mergedFrom?: MergeParents } {
+  return row.merged_server_rev === null ? {} : { mergedFrom: { revisionId: row.merged_revision, serverRev: row.merged_server_rev } };
 }
 
 export interface IndexedText {

@@ -127,6 +127,14 @@ export class StoryStore {
   }
 
   /**
+   * Marks a moment of the story's life in its history without changing its text
+   * (a 'submit': what the reporter handed in). Nothing goes up: the server has the text.
+   */
+  recordRevision(id: string, options: { author: string; reason: RevisionReason }): string {
+    return this.stories.snapshot(id, options);
+  }
+
+  /**
    * A merge the desk made by itself (db/sync-state/desk-merge): the merged text
    * becomes the story's text as a 'merge' revision naming both parents, and
    * goes up, sealed, on the server's revision it merged with. Status untouched.

@@ -4,6 +4,7 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../core/api';
+import { useDeskChanges } from '../changes/useDeskChanges';
 import { useHistoryPanel } from '../history';
 import type { NewsdeskClient } from '../transport';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
@@ -38,6 +39,7 @@ export function EditorPane(props: {
   const [loads, setLoads] = useState(0);
   const reload = useCallback(() => setLoads((n) => n + 1), []);
   const history = useHistoryPanel({ client: props.client, storyId, onRestored: reload });
+  const deskChanges = useDeskChanges({ client: props.client, storyId, me: props.settings.userName });
 
   useEffect(() => {
     const pane = paneRef.current;
@@ -77,11 +79,17 @@ export function EditorPane(props: {
             storyId={storyId}
             settings={props.settings}
             onChanged={props.onChanged}
-            statusTools={history.button}
+            statusTools={
+              <>
+                {deskChanges.button}
+                {history.button}
+              </>
+            }
           />
         </Suspense>
       </ErrorBoundary>
       {history.panel}
+      {deskChanges.dialog}
     </main>
   );
 }

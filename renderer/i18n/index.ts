@@ -1,8 +1,10 @@
 // One i18next instance per window. The app's strings live in the `app`
-// namespace (vi.ts, en.ts); the editor, sync and history bring their own namespaces.
+// namespace (vi.ts, en.ts); the editor, sync, history and changes bring their own namespaces.
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Settings } from '../../core/api';
+import changesEn from '../changes/i18n/en';
+import changesVi from '../changes/i18n/vi';
 import editorEn from '../editor/i18n/en';
 import editorVi from '../editor/i18n/vi';
 import historyEn from '../history/i18n/en';
@@ -13,11 +15,11 @@ import en from './en';
 import vi from './vi';
 
 export const resources = {
-  vi: { app: vi, editor: editorVi, sync: syncVi, history: historyVi },
-  en: { app: en, editor: editorEn, sync: syncEn, history: historyEn },
+  vi: { app: vi, editor: editorVi, sync: syncVi, history: historyVi, changes: changesVi },
+  en: { app: en, editor: editorEn, sync: syncEn, history: historyEn, changes: changesEn },
 } as const;
 
-export const NAMESPACES = ['app', 'editor', 'sync', 'history'] as const;
+export const NAMESPACES = ['app', 'editor', 'sync', 'history', 'changes'] as const;
 
 export function createI18n(language: Settings['language'] = 'vi'): I18n {
   const instance = i18next.createInstance();

@@ -291,6 +291,19 @@ describe('history', () => {
     expect(stories.revisions(b.id).map((r) => [r.reason, r.open])).toEqual([['autosave', true]]);
   });
 
+  it('records a submit as a revision of the text as it stands, the open autosave sealed first, the text unchanged', () => {
+    const { id } = stories.create(content('Bài mới'), { author: 'phong' });
+    const typed = stories.autosave(id, content('Bài gửi duyệt'), { author: 'phong' });
+    time.advance(MINUTE);
+    const submitted = stories.snapshot(id, { author: 'phong', reason: 'submit' });
+    expect(stories.revisions(id).map((r) => [r.id, r.reason, r.open])).toEqual([
+      [submitted, 'submit', false],
+      [typed.revisionId, 'autosave', false],
+    ]);
+    expect(stories.revision(submitted)?.content.headline).toBe('Bài gửi duyệt');
+    expect(stories.get(id)?.updatedAt).toBe(typed.story.updatedAt);
+  });
+
   it('refuses save() with the autosave reason', () => {
     const { id } = stories.create(content('Bài mới'), { author: 'phong' });
     expectStoreError(() => stories.save(id, content('x'), { author: 'phong', reason: 'autosave' }), 'INVALID_INPUT');
