@@ -5,13 +5,13 @@
 //          with its own words marked (gone struck on the left, new underlined
 //          on the right);
 //   inline one text, the changes in place: what went struck, what came underlined.
-// The rows keep StoryComparisonTable's shape (data-field, data-change), so a
-// reader, a test or a screen reader finds the same rows in both views.
+// Both layouts mark each row with data-field and data-change (same, changed,
+// added, removed), so a reader, a test or a screen reader finds the same rows.
 import { useMemo, type ReactNode } from 'react';
 import { diffStoryTexts, type ParagraphChange } from '../../core/story/compare';
 import { sidesOf, type DiffRun, type StoryContent } from '../../core/story';
 import { DiffText } from './DiffText';
-import { differingDetails, type ComparisonLabels } from './StoryComparisonTable';
+import { differingDetails, type ComparisonLabels } from './details';
 import './compare.css';
 
 export type DiffLayout = 'side' | 'inline';

@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { RevisionSummary, Settings } from '../../core/api';
 import type { StoryContent } from '../../core/story';
 import { compareStoryTexts } from '../../core/story/compare';
-import { differingDetails } from '../compare/StoryComparisonTable';
+import { differingDetails } from '../compare/details';
 import { StoryDiffView, type DiffLayout, type StoryDiffLabels } from '../compare/StoryDiffView';
 import { formatRevisionTime } from './revision-time';
 
