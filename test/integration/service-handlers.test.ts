@@ -209,7 +209,8 @@ describe('stories', () => {
     expect(events.slice(0, 3)).toEqual([
       { event: 'save.state', payload: { id: story.id, state: 'saving' } },
       { event: 'save.state', payload: { id: story.id, state: 'saved' } },
-      { event: 'story.changed', payload: { id: story.id } },
+      // With the story's new updatedAt, so that the editor that wrote it need not read it again.
+      { event: 'story.changed', payload: { id: story.id, updatedAt: new Date(now - 2000).toISOString() } },
     ]);
     expect(events).toHaveLength(9);
 
