@@ -41,8 +41,9 @@ export class DeskMerger {
   /**
    * Merges the story here with the server's version `server`; `author` signs
    * the merge revision. Afterwards the story is based on the server's revision.
+   * `at`: the queue place of the change that conflicted; what goes up takes it.
    */
-  merge(storyId: string, server: StoredStoryWire, author: string): void {
+  merge(storyId: string, server: StoredStoryWire, author: string, at: number | null = null): void {
     const local = this.copy.state(storyId);
     if (!local) return;
     const theirs = contentOf(server.story);
@@ -60,6 +61,7 @@ export class DeskMerger {
     if (local.trashed && !serverTrashed && sameText(theirs, base)) {
       this.rebase(storyId, server);
       this.outbox.delete(storyId);
+      if (at !== null) this.outbox.moveNewestTo(storyId, at);
       return;
     }
     const { merged, conflicts } = mergeStoryContent(base, local.content, theirs);
@@ -74,6 +76,7 @@ export class DeskMerger {
     if (!sameText(merged, local.content)) this.stories.saveMerge(storyId, merged, { author, serverRev: server.story.rev });
     // The merge is this desk's text: it goes up as it is, now on the server's revision.
     else this.stories.queueUpsert(storyId);
+    if (at !== null) this.outbox.moveNewestTo(storyId, at);
   }
 
   /** From here on the story is based on the server's version: its revision, its text as the merge base. */

@@ -53,9 +53,10 @@ export class Reconciler {
 
   /** `account`: who is signed in here; the merge revision, if one is written, is theirs. */
   conflicted(opId: string, storyId: string, server: StoredStoryWire, account: string): void {
+    const at = this.outbox.seqOf(opId);
     this.outbox.remove(opId);
     if (!this.copy.revs(storyId)) return;
-    this.merger.merge(storyId, server, account);
+    this.merger.merge(storyId, server, account, at);
     this.touched.add(storyId);
   }
 

@@ -42,12 +42,14 @@ function agreedStory(n = 0): StoredStory {
   return story;
 }
 
-/** The server answers the next op of the story with `conflict`, carrying `server`. */
-function conflictWith(storyId: string, server: StoredStoryWire): void {
+/** The server answers the next op of the story with `conflict`, carrying `server`; returns that op's place in the queue. */
+function conflictWith(storyId: string, server: StoredStoryWire): number | null {
   const op = store.outbox.nextBatch(10, 1_000_000).find((o) => o.storyId === storyId);
   if (!op) throw new Error('nothing to push');
+  const at = store.outbox.seqOf(op.opId);
   store.outbox.markInFlight([op.opId]);
   store.transaction(() => store.reconciler.conflicted(op.opId, storyId, server, ME));
+  return at;
 }
 
 /** Writes to the store as another program (an older desk) would. */
@@ -86,7 +88,9 @@ describe('a conflicted push', () => {
     const b = blockTexts(story);
     const mine = store.stories.save(story.id, edited(contentOf(story), { blocks: { b1: `${b.b1} Của tôi.` } }), { author: ME });
     const theirs = edited(contentOf(story), { blocks: { b4: `${b.b4} Của họ.` } });
-    conflictWith(story.id, serverCopy(story, 2, theirs));
+    // Another story's change waits behind this one: the merge goes up where the change it merged stood.
+    store.stories.create(baseStory(1), { author: ME });
+    const at = conflictWith(story.id, serverCopy(story, 2, theirs));
 
     const merged = store.stories.get(story.id);
     expect(blockTexts(merged ?? story)).toEqual({ ...b, b1: `${b.b1} Của tôi.`, b4: `${b.b4} Của họ.` });
@@ -94,6 +98,7 @@ describe('a conflicted push', () => {
     expect(store.stories.revisions(story.id)[0]).toMatchObject({ reason: 'merge', author: ME, mergedFrom: { revisionId: mine.revisionId, serverRev: 2 } });
     expect(store.stories.revision(store.stories.revisions(story.id)[0]?.id ?? '')?.mergedFrom).toEqual({ revisionId: mine.revisionId, serverRev: 2 });
     expect(queued(story.id)).toMatchObject([{ kind: 'upsert', baseRev: 2 }]);
+    expect(store.outbox.seqOf(queued(story.id)[0]?.opId ?? '')).toBe(at);
     expect(store.bases.get(story.id)).toEqual({ rev: 2, content: theirs });
     expect(store.conflicts.openCount()).toBe(0);
   });
