@@ -7,6 +7,7 @@ export type StoreErrorCode =
   | 'MIGRATIONS_BROKEN'
   | 'STORY_NOT_FOUND'
   | 'STORY_IN_TRASH'
+  | 'STORY_CHANGED'
   | 'INVALID_INPUT'
   | 'INVALID_CURSOR';
 

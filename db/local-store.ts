@@ -5,7 +5,8 @@
 //     columns of stories)
 //   stories_fts                         ./search, and the story writers keep it
 //   outbox                              ./outbox
-//   sync_meta, sync_conflicts, sync_pulled, sync_set_aside  ./sync-state
+//   sync_meta, sync_pulled, sync_set_aside,
+//   sync_bases, merge_conflicts (sync_conflicts: older)  ./sync-state
 //   notifications                       ./sync-state/notifications
 //   media                               ./media
 //   settings                            ./settings
@@ -26,8 +27,10 @@ import { StoryRepository, type Clock } from './stories/repository';
 import { LocalCopy } from './stories/server-copy';
 import { StoryStore } from './stories/story-store';
 import { StoryWorkflows } from './stories/workflow';
+import { MergeBases } from './sync-state/bases';
 import { NotificationInbox } from './sync-state/notifications';
 import { ConflictStore } from './sync-state/conflicts';
+import { DeskMerger } from './sync-state/desk-merge';
 import { Reconciler } from './sync-state/reconcile';
 import { SetAsideChanges } from './sync-state/set-aside';
 import { SyncMeta } from './sync-state/sync-meta';
@@ -48,7 +51,10 @@ export class LocalStore {
   /** Each story's workflow as the desk shows it (the server's, with this desk's waiting transitions). */
   readonly workflows: StoryWorkflows;
   readonly notifications: NotificationInbox;
+  /** Places where a merge found both sides changed one block or field differently. */
   readonly conflicts: ConflictStore;
+  /** The last text this desk and the server agreed on, per story. */
+  readonly bases: MergeBases;
   readonly reconciler: Reconciler;
   readonly syncMeta: SyncMeta;
   /** Pulled changes this desk could not take, with the reason. */
@@ -64,11 +70,13 @@ export class LocalStore {
     this.outbox = new Outbox(this.db, clock);
     this.workflows = new StoryWorkflows(this.db, this.outbox);
     this.serverCopy = new LocalCopy(this.db, this.workflows);
-    this.stories = new StoryStore(this.db, repository, this.outbox, this.serverCopy, this.workflows);
+    this.stories = new StoryStore(this.db, repository, this.outbox, this.workflows);
     this.settings = new SettingsStore(this.db, options.defaultSettings);
     this.media = new MediaStore(this.db, clock);
-    this.conflicts = new ConflictStore(this.db, this.serverCopy, clock);
-    this.reconciler = new Reconciler(this.db, this.outbox, this.serverCopy, this.conflicts, this.workflows);
+    this.conflicts = new ConflictStore(this.db, clock);
+    this.bases = new MergeBases(this.db);
+    const merger = new DeskMerger(this.stories, this.serverCopy, this.outbox, this.bases, this.conflicts);
+    this.reconciler = new Reconciler(this.db, this.outbox, this.serverCopy, this.conflicts, this.workflows, this.bases, merger);
     this.notifications = new NotificationInbox(this.db, clock);
     this.syncMeta = new SyncMeta(this.db);
     this.setAside = new SetAsideChanges(this.db, clock);

@@ -34,6 +34,7 @@ const STORE_ERROR_KINDS: Record<StoreErrorCode, ServiceErrorKind> = {
   MIGRATIONS_BROKEN: 'unavailable',
   STORY_NOT_FOUND: 'not_found',
   STORY_IN_TRASH: 'conflict',
+  STORY_CHANGED: 'conflict',
   INVALID_INPUT: 'invalid',
   INVALID_CURSOR: 'invalid',
 };

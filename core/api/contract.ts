@@ -3,6 +3,7 @@
 // validates its `args` against the schema here before doing anything.
 import { z } from 'zod';
 import type { ImportedArticle } from '../import';
+import type { MergeConflict } from '../merge';
 import type { SyncState } from './events';
 import { isServerRevisionId } from '../sync/newsroom-history';
 import type { Role } from '../workflow';
@@ -10,10 +11,10 @@ import { queueName, workflowHandlerArgs, type ListWorkflow, type WorkflowHandler
 import {
   storyContent,
   storyStatus,
+  type MergeParents,
   type Revision,
   type RevisionReason,
   type Story,
-  type StoryContent,
   type StoryStatus,
 } from '../story';
 import { noteHandlerArgs, type NoteHandlerResults } from './contract-notes';
@@ -23,6 +24,7 @@ const id = z.uuid({ message: 'Mã bài viết không hợp lệ' });
 const revisionId = z.string().refine((value) => id.safeParse(value).success || isServerRevisionId(value), {
   message: 'Mã bài viết không hợp lệ',
 });
+const updatedAt = z.string().min(1).max(64);
 /** Bytes travel as base64 so that both transports carry plain JSON. */
 const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Dữ liệu tệp không phải base64');
 const fileName = z.string().min(1).max(255);
@@ -60,8 +62,9 @@ export const handlerArgs = {
   }),
   'stories.get': z.strictObject({ id }),
   'stories.create': z.strictObject({ content: storyContent.partial().optional() }),
-  'stories.save': z.strictObject({ id, content: storyContent }),
-  'stories.autosave': z.strictObject({ id, content: storyContent }),
+  /** `since`: the story's updatedAt the editor's text was written on; a story changed since (by sync) refuses the write with STORY_CHANGED. */
+  'stories.save': z.strictObject({ id, content: storyContent, since: updatedAt.optional() }),
+  'stories.autosave': z.strictObject({ id, content: storyContent, since: updatedAt.optional() }),
   'stories.trash': z.strictObject({ id }),
   'stories.restore': z.strictObject({ id }),
   'stories.sections': z.strictObject({}),
@@ -86,9 +89,11 @@ export const handlerArgs = {
   'sync.now': z.strictObject({}),
   'sync.conflicts': z.strictObject({ storyId: id.optional() }),
   'sync.problems': z.strictObject({}),
+  /** Settles one place of a merge, never a whole story: the block (or field) `conflictId` of `storyId`. */
   'sync.resolveConflict': z.strictObject({
     storyId: id,
-    keep: z.enum(['mine', 'theirs'], { message: 'Hãy chọn giữ bản của mình (mine) hoặc bản trên máy chủ (theirs)' }),
+    conflictId: z.uuid({ message: 'Mã chỗ sửa trùng không hợp lệ' }),
+    keep: z.enum(['mine', 'theirs', 'both'], { message: 'Hãy chọn giữ của tôi (mine), của họ (theirs) hoặc cả hai (both)' }),
   }),
   ...workflowHandlerArgs,
   ...noteHandlerArgs,
@@ -130,6 +135,8 @@ export interface RevisionSummary {
   open: boolean;
   /** Set for a version the newsroom server keeps (not written on this desk): its revision number there. */
   serverRev?: number;
+  /** On a merge the desk made by itself: the desk's revision and the server's revision it merged. */
+  mergedFrom?: MergeParents;
 }
 
 /** What the importer found, before anything is written: the `import --dry-run --json` shape. */
@@ -151,17 +158,19 @@ export interface SyncProblems {
   setAside: Array<{ storyId: string | null; headline: string; reason: string; at: string }>;
 }
 
+/**
+ * A place in a story where this desk and the server changed the same block (or
+ * field) differently: the desk merged everything else by itself, and this waits
+ * for the person's choice, "giữ của tôi / của họ / cả hai".
+ */
 export interface SyncConflict {
+  id: string;
   storyId: string;
   createdAt: string;
-  /** The server's revision that "theirs" is. */
+  /** The server's revision the desk merged with: "theirs" is from it. */
   serverRev: number;
-  /** The text on this computer now. */
-  mine: StoryContent;
-  mineTrashed: boolean;
-  /** The server's text. */
-  theirs: StoryContent;
-  theirsTrashed: boolean;
+  /** The block or field in base, mine and theirs; "mine" as the story's text holds it now. */
+  conflict: MergeConflict;
 }
 
 export interface HandlerResults extends WorkflowHandlerResults, NoteHandlerResults {

@@ -28,7 +28,8 @@ export type SyncState = z.infer<typeof syncStateSchema>;
 export const MENU_COMMANDS = ['new-story', 'import', 'save-revision', 'settings'] as const;
 
 export const eventPayloadSchemas = {
-  'story.changed': z.object({ id: z.string() }),
+  /** `updatedAt`, when known: the story's updatedAt after the change (an editor that wrote it need not read it again). */
+  'story.changed': z.object({ id: z.string(), updatedAt: z.string().optional() }),
   /** The notes of a story changed here (written, answered by the server or pulled). */
   'notes.changed': z.object({ storyId: z.string() }),
   'save.state': z.object({ id: z.string(), state: z.enum(SAVE_STATES), message: z.string().optional() }),

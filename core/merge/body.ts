@@ -4,6 +4,7 @@ import {
   lexicalForm,
   sequentialBlockIds,
   withBlockIds,
+  withLoadedBlockIds,
   type BlockNode,
   type IdentifiedNode,
   type ListItemNode,
@@ -24,9 +25,7 @@ export interface BodyMerge {
  * load (b1, b2... in reading order), so an old base still lines up with copies
  * that were loaded, given ids and edited.
  */
-function identified(body: StoryBody): StoryBody {
-  return withBlockIds(body, sequentialBlockIds());
-}
+const identified = withLoadedBlockIds;
 
 /**
  * A block both sides moved into different parents (two lists) is in the

@@ -5,3 +5,5 @@ export { mergeBodies, type BodyMerge } from './body';
 export { mergeText } from './text';
 export { resolveConflict } from './resolve';
 export type * from './types';
+export { commonBase } from './common-base';
+export { asItStands, findBlock, settleConflict } from './settle';

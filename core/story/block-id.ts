@@ -134,6 +134,14 @@ export function withBlockIds(body: StoryBody, newId: NewBlockId): StoryBody {
   return { root: { ...body.root, children } };
 }
 
+/**
+ * The body as every desk loads it: an old story's blocks named b1, b2... in
+ * reading order, alike on every desk, so that their versions still line up.
+ */
+export function withLoadedBlockIds(body: StoryBody): StoryBody {
+  return withBlockIds(body, sequentialBlockIds());
+}
+
 /** The body without block ids: what a body looked like before ids existed. */
 export function withoutBlockIds(body: StoryBody): StoryBody {
   const strip = <N extends IdentifiedNode>(node: N): N => {

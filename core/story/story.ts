@@ -80,6 +80,13 @@ export const story = storyContent.extend({
 });
 export type Story = z.infer<typeof story>;
 
+/** The two texts a 'merge' revision merged: this desk's revision (null when it had none) and the server's revision. */
+export const mergeParents = z.strictObject({
+  revisionId: uuid.nullable(),
+  serverRev: z.number().int().min(0),
+});
+export type MergeParents = z.infer<typeof mergeParents>;
+
 export const revision = z.strictObject({
   id: uuid,
   storyId: uuid,
@@ -87,5 +94,7 @@ export const revision = z.strictObject({
   createdAt: isoTime,
   reason: revisionReason,
   content: storyContent,
+  /** Set on a merge the desk made by itself. */
+  mergedFrom: mergeParents.optional(),
 });
 export type Revision = z.infer<typeof revision>;

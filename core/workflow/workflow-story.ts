@@ -7,7 +7,7 @@
 // typed sentence never reaches the page, and the site reads `live`, never the
 // working copy (see siteContentOf).
 import { z } from 'zod';
-import { storyContent, type Story, type StoryContent } from '../story';
+import { storyContent, withoutBlockIds, type Story, type StoryContent } from '../story';
 import { correctionEntry, type CorrectionEntry } from './records';
 import { workflowState, stateOf } from './states';
 
@@ -107,8 +107,10 @@ export function sameJson(a: unknown, b: unknown): boolean {
   return keys.length === keysOf(b).length && keys.every((k) => Object.hasOwn(b, k) && sameJson(a[k], b[k]));
 }
 
+/** Same text, as a reader sees it: block ids (which only a merge reads) do not count. */
 export function sameContent(a: StoryContent, b: StoryContent): boolean {
-  return sameJson(contentOf(a), contentOf(b));
+  const readable = (c: StoryContent): StoryContent => ({ ...contentOf(c), body: withoutBlockIds(c.body) });
+  return sameJson(readable(a), readable(b));
 }
 
 /** True when a published story's working copy differs from what the site shows. */

@@ -189,6 +189,20 @@ export class Outbox {
     });
   }
 
+  /** Where an op stands in the queue; null once it is gone. */
+  seqOf(opId: string): number | null {
+    return (this.s.seqOf.pluck().get(opId) as number | undefined) ?? null;
+  }
+
+  /**
+   * Puts the story's newest op at `seq`, a place an answered op left free: a
+   * merge goes up where the change it merged stood, ahead of anything queued
+   * after that change (a workflow action must not reach the server before the text).
+   */
+  moveNewestTo(storyId: string, seq: number): void {
+    this.s.moveNewest.run({ storyId, seq });
+  }
+
   /** Changes not yet answered by the server (held ones of conflicted stories included). */
   unsentCount(): number {
     return (this.s.unsentCount.get() as { n: number }).n;
@@ -309,6 +323,11 @@ function prepareStatements(db: Database) {
     coalesce: db.prepare(
       "UPDATE outbox SET payload = @payload, sealed = @sealed WHERE op_id = @opId AND state = 'pending' AND attempts = 0",
     ),
+    seqOf: db.prepare('SELECT seq FROM outbox WHERE op_id = ?'),
+    moveNewest: db.prepare(`
+      UPDATE outbox SET seq = @seq
+      WHERE op_id = (SELECT op_id FROM outbox WHERE story_id = @storyId AND state = 'pending' ORDER BY seq DESC LIMIT 1)
+        AND seq > @seq AND NOT EXISTS (SELECT 1 FROM outbox WHERE seq = @seq)`),
     unsentCount: db.prepare("SELECT count(*) AS n FROM outbox WHERE state IN ('pending', 'in_flight')"),
     hasUnsentText: db.prepare(
       "SELECT 1 FROM outbox WHERE story_id = ? AND kind IN ('upsert', 'delete') AND state IN ('pending', 'in_flight') LIMIT 1",

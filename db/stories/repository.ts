@@ -26,6 +26,8 @@ import type { Database, Statement } from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import {
   storyContent,
+  withLoadedBlockIds,
+  type MergeParents,
   type Revision,
   type RevisionReason,
   type StoryContent,
@@ -53,6 +55,7 @@ import {
   derive,
   encodeCursor,
   indexFields,
+  mergedFromFields,
   parseInput,
   prepareStatements,
   saveOptions,
@@ -130,14 +133,24 @@ export class StoryRepository {
     })();
   }
 
+  /** The story; a body stored before block ids existed gets them as every desk gives them on load. */
   get(id: string): StoredStory | null {
     const row = this.statements.getStory.get(id) as StoryRow | undefined;
     if (!row || row.body === undefined) return null;
-    return { ...toSummary(row), body: JSON.parse(row.body) as StoryContent['body'] };
+    return { ...toSummary(row), body: withLoadedBlockIds(JSON.parse(row.body) as StoryContent['body']) };
   }
 
-  /** An explicit save: always a new immutable revision. */
-  save(id: string, content: StoryContent, options: { author: string; reason?: RevisionReason }): SaveResult {
+  /** When the story's text last changed here (a save, a merge, a pulled copy), or null when there is no such story. */
+  updatedAt(id: string): string | null {
+    return (this.statements.updatedAt.pluck().get(id) as string | undefined) ?? null;
+  }
+
+  /**
+   * An explicit save: always a new immutable revision. A merge the desk made by
+   * itself (`mergedWithServerRev`) names its parents: the server's revision, and
+   * the story's latest revision here, the open autosave sealed first.
+   */
+  save(id: string, content: StoryContent, options: { author: string; reason?: RevisionReason; mergedWithServerRev?: number }): SaveResult {
     const valid = parseInput(storyContent, content, 'Nội dung bài viết');
     const opts = parseInput(saveOptions, options, 'Thông tin lưu bài');
     const now = this.now();
@@ -148,8 +161,28 @@ export class StoryRepository {
       const open = this.statements.getOpenAutosave.get(id) as OpenAutosaveRow | undefined;
       if (open && open.author === opts.author && opts.reason === 'save') this.statements.deleteOpenAutosave.run(id);
       else if (open) this.sealAutosave(id);
-      const revisionId = this.insertRevision(id, opts.author, now, opts.reason, valid);
+      const mergedFrom =
+        opts.mergedWithServerRev === undefined
+          ? undefined
+          : { revisionId: (this.statements.latestRevision.pluck().get(id) as string | undefined) ?? null, serverRev: opts.mergedWithServerRev };
+      const revisionId = this.insertRevision(id, opts.author, now, opts.reason, valid, mergedFrom);
       return { story: written(row, valid, derived, now), revisionId };
+    })();
+  }
+
+  /**
+   * A revision of the story's text as it stands, for a moment that changes no
+   * text: a 'submit' (what the reporter handed in, which "Ban biên tập đã sửa
+   * gì" compares the story with). The open autosave is sealed first.
+   */
+  snapshot(id: string, options: { author: string; reason: RevisionReason }): string {
+    const opts = parseInput(saveOptions, options, 'Thông tin lưu bài');
+    return this.db.transaction(() => {
+      this.requireRow(id);
+      if (this.statements.getOpenAutosave.get(id) !== undefined) this.sealAutosave(id);
+      const story = this.require(id);
+      const { headline, sapo, byline, section, tags, slug, related, body } = story;
+      return this.insertRevision(id, opts.author, this.now(), opts.reason, { headline, sapo, byline, section, tags, slug, related, body });
     })();
   }
 
@@ -289,6 +322,7 @@ export class StoryRepository {
       createdAt: row.created_at,
       reason: row.reason,
       open: row.open === 1,
+      ...mergedFromFields(row),
     }));
   }
 
@@ -302,6 +336,7 @@ export class StoryRepository {
       createdAt: row.created_at,
       reason: row.reason,
       content: JSON.parse(row.content) as StoryContent,
+      ...mergedFromFields(row),
     };
   }
 
@@ -333,9 +368,18 @@ export class StoryRepository {
     if (textChanged) this.statements.indexStory.run(row.seq, ...derived.index);
   }
 
-  private insertRevision(storyId: string, author: string, now: string, reason: RevisionReason, content: StoryContent): string {
+  private insertRevision(storyId: string, author: string, now: string, reason: RevisionReason, content: StoryContent, mergedFrom?: MergeParents): string {
     const id = uuidv7();
-    this.statements.insertRevision.run({ id, storyId, author, now, reason, content: JSON.stringify(content) });
+    this.statements.insertRevision.run({
+      id,
+      storyId,
+      author,
+      now,
+      reason,
+      content: JSON.stringify(content),
+      mergedRevision: mergedFrom?.revisionId ?? null,
+      mergedServerRev: mergedFrom?.serverRev ?? null,
+    });
     return id;
   }
 

@@ -8,10 +8,12 @@ import {
   storyWordCount,
   revisionReason,
   storyStatus,
+  type MergeParents,
   type RevisionReason,
   type Story,
   type StoryContent,
   type StoryStatus,
+  withLoadedBlockIds,
 } from '../../core/story';
 import { StoreError } from '../errors';
 import { foldedForIndex } from '../search/search-text';
@@ -41,6 +43,8 @@ export interface RevisionSummary {
   reason: RevisionReason;
   /** True for the autosave window still open on the story: its text may still change. */
   open: boolean;
+  /** On a merge the desk made by itself: the two texts it merged. */
+  mergedFrom?: MergeParents;
 }
 
 export interface SaveResult {
@@ -101,6 +105,8 @@ export const saveOptions = z.strictObject({
   reason: revisionReason
     .refine((reason) => reason !== 'autosave', { message: 'Tự động lưu đi qua autosave(), không qua save()' })
     .default('save'),
+  /** A merge the desk made by itself: the server's revision it merged (the desk's side is its latest revision). */
+  mergedWithServerRev: z.number().int().min(0).optional(),
 });
 export const autosaveOptions = z.strictObject({ author });
 
@@ -139,7 +145,14 @@ export interface RevisionRow {
   created_at: string;
   reason: RevisionReason;
   open: 0 | 1;
+  merged_revision: string | null;
+  merged_server_rev: number | null;
   content?: string;
+}
+
+/** A 'merge' revision's parents, from its row, as fields to spread; none for every other revision. */
+export function mergedFromFields(row: RevisionRow): { mergedFrom?: MergeParents } {
+  return row.merged_server_rev === null ? {} : { mergedFrom: { revisionId: row.merged_revision, serverRev: row.merged_server_rev } };
 }
 
 export interface IndexedText {
@@ -162,6 +175,7 @@ export const SUMMARY_COLUMNS = `seq, id, status, author, assignee, section, head
 /** The text columns of a stories row, as a story's content. */
 export type ContentRow = Pick<StoryRow, 'headline' | 'sapo' | 'byline' | 'section' | 'tags' | 'slug' | 'related'> & { body: string };
 
+/** A story's text from its row; a body stored before block ids existed gets them as every desk does on load. */
 export function contentFromRow(row: ContentRow): StoryContent {
   return {
     headline: row.headline,
@@ -171,7 +185,7 @@ export function contentFromRow(row: ContentRow): StoryContent {
     tags: JSON.parse(row.tags) as string[],
     slug: row.slug,
     related: JSON.parse(row.related) as string[],
-    body: JSON.parse(row.body) as StoryContent['body'],
+    body: withLoadedBlockIds(JSON.parse(row.body) as StoryContent['body']),
   };
 }
 
@@ -264,24 +278,26 @@ export function prepareStatements(db: Database) {
       WHERE id = @id`),
     setDeleted: db.prepare('UPDATE stories SET deleted_at = @deletedAt, updated_at = @now WHERE id = @id'),
     getStory: db.prepare(`SELECT ${SUMMARY_COLUMNS}, body FROM stories WHERE id = ?`),
+    updatedAt: db.prepare('SELECT updated_at FROM stories WHERE id = ?'),
     getSummary: db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM stories WHERE id = ?`),
     sections: db.prepare("SELECT DISTINCT section FROM stories WHERE section <> '' ORDER BY section"),
     indexStory: db.prepare('INSERT OR REPLACE INTO stories_fts (rowid, headline, sapo, body) VALUES (?, ?, ?, ?)'),
     unindexStory: db.prepare('DELETE FROM stories_fts WHERE rowid = ?'),
     getIndexedText: db.prepare('SELECT headline, sapo, body_text FROM stories WHERE id = ?'),
     insertRevision: db.prepare(`
-      INSERT INTO revisions (id, story_id, author, created_at, reason, content)
-      VALUES (@id, @storyId, @author, @now, @reason, @content)`),
+      INSERT INTO revisions (id, story_id, author, created_at, reason, content, merged_revision, merged_server_rev)
+      VALUES (@id, @storyId, @author, @now, @reason, @content, @mergedRevision, @mergedServerRev)`),
+    latestRevision: db.prepare('SELECT id FROM revisions WHERE story_id = ? ORDER BY created_at DESC, id DESC LIMIT 1'),
     listRevisions: db.prepare(`
-      SELECT id, story_id, author, created_at, reason, open FROM (
-        SELECT id, story_id, author, created_at, reason, 0 AS open FROM revisions WHERE story_id = ?
+      SELECT id, story_id, author, created_at, reason, open, merged_revision, merged_server_rev FROM (
+        SELECT id, story_id, author, created_at, reason, 0 AS open, merged_revision, merged_server_rev FROM revisions WHERE story_id = ?
         UNION ALL
-        SELECT revision_id, story_id, author, saved_at, 'autosave', 1 FROM open_autosaves WHERE story_id = ?
+        SELECT revision_id, story_id, author, saved_at, 'autosave', 1, NULL, NULL FROM open_autosaves WHERE story_id = ?
       ) ORDER BY open DESC, created_at DESC, id DESC`),
     getRevision: db.prepare(`
-      SELECT id, story_id, author, created_at, reason, 0 AS open, content FROM revisions WHERE id = ?
+      SELECT id, story_id, author, created_at, reason, 0 AS open, merged_revision, merged_server_rev, content FROM revisions WHERE id = ?
       UNION ALL
-      SELECT revision_id, story_id, author, saved_at, 'autosave', 1, content FROM open_autosaves WHERE revision_id = ?`),
+      SELECT revision_id, story_id, author, saved_at, 'autosave', 1, NULL, NULL, content FROM open_autosaves WHERE revision_id = ?`),
     getOpenAutosave: db.prepare(
       'SELECT story_id, revision_id, author, started_at, saved_at FROM open_autosaves WHERE story_id = ?',
     ),

@@ -12,10 +12,9 @@ import type { Revision } from '../../core/story';
 import type { RevisionSummary, SaveResult, StoredStory, StoryListQuery, StoryPage, StoryRepository } from './repository';
 import type { ChangeKind, Outbox } from '../outbox/outbox';
 import type { ImportedArticle } from '../../core/import';
-import type { StoredStoryWire } from '../../core/sync';
 import type { TransitionOp, WorkflowUser } from '../../core/workflow';
+import { StoreError } from '../errors';
 import { storeImportedArticle, type StoredImport } from './imported-article';
-import { contentOf, type LocalCopy } from './server-copy';
 import type { StoryWorkflows } from './workflow';
 
 /** Statuses a local story may have that the desk sends up. Reference stories (local_only) stay home whatever their status. */
@@ -26,7 +25,6 @@ export class StoryStore {
     private readonly db: Database,
     private readonly stories: StoryRepository,
     private readonly outbox: Outbox,
-    private readonly serverCopy: LocalCopy,
     private readonly workflows: StoryWorkflows,
   ) {}
 
@@ -68,21 +66,39 @@ export class StoryStore {
     if (!story.localOnly) this.outbox.upsert(story, change);
   }
 
-  /** An explicit revision ('save' unless told otherwise, e.g. 'restore'): its op is sealed, so the server keeps it as one revision. */
-  save(id: string, content: StoryContent, options: { author: string; reason?: RevisionReason }): SaveResult {
+  /**
+   * An explicit revision ('save' unless told otherwise, e.g. 'restore'): its op is sealed, so the server keeps it as one revision.
+   * `since`: the story's updatedAt that the text was written on (see unchanged()).
+   */
+  save(id: string, content: StoryContent, options: { author: string; reason?: RevisionReason; since?: string }): SaveResult {
     return this.write(() => {
-      const result = this.stories.save(id, content, options);
+      this.unchanged(id, options.since);
+      const result = this.stories.save(id, content, { author: options.author, ...(options.reason ? { reason: options.reason } : {}) });
       this.tell(result.story, 'save');
       return result;
     });
   }
 
-  autosave(id: string, content: StoryContent, options: { author: string }): SaveResult {
+  autosave(id: string, content: StoryContent, options: { author: string; since?: string }): SaveResult {
     return this.write(() => {
-      const result = this.stories.autosave(id, content, options);
+      this.unchanged(id, options.since);
+      const result = this.stories.autosave(id, content, { author: options.author });
       this.tell(result.story, 'autosave');
       return result;
     });
+  }
+
+  /**
+   * An editor's text replaces the story's whole text, so it must be written on
+   * the text the story has: if sync merged or pulled a version since the editor
+   * last read it, the write is refused (STORY_CHANGED) and the editor merges it in first.
+   */
+  private unchanged(id: string, since: string | undefined): void {
+    if (since === undefined) return;
+    const now = this.stories.updatedAt(id);
+    if (now !== null && now !== since) {
+      throw new StoreError('STORY_CHANGED', 'Bài vừa được cập nhật trên máy này (đồng bộ hoặc cửa sổ khác); trình soạn thảo sẽ gộp bản mới rồi lưu lại.');
+    }
   }
 
   trash(id: string): StoredStory {
@@ -100,6 +116,8 @@ export class StoryStore {
    */
   transition(id: string, op: TransitionOp, actor: WorkflowUser): void {
     this.write(() => {
+      // What the reporter handed in stays in the history: "what the desk changed" is read from it.
+      if (op.action === 'submit') this.stories.snapshot(id, { author: actor.username, reason: 'submit' });
       this.outbox.transition(id, op, actor);
       this.workflows.refresh(id);
     });
@@ -130,19 +148,29 @@ export class StoryStore {
   }
 
   /**
-   * A conflict settled for the server's version: its text becomes the text here
-   * as a 'merge' revision (the local text stays in history), then the server's
-   * copy is applied for its status, author and revision. Nothing goes up.
+   * A merge the desk made by itself (db/sync-state/desk-merge): the merged text
+   * becomes the story's text as a 'merge' revision naming both parents, and
+   * goes up, sealed, on the server's revision it merged with. Status untouched.
    */
-  takeServerVersion(server: StoredStoryWire, options: { author: string }): void {
-    this.db.transaction(() => {
-      const id = server.story.id;
-      if (server.trashedAt === null) {
-        if (this.stories.get(id)?.deletedAt) this.stories.restore(id);
-        this.stories.save(id, contentOf(server.story), { author: options.author, reason: 'merge' });
-      }
-      this.serverCopy.applyPulledCopy(server);
-    })();
+  saveMerge(id: string, content: StoryContent, options: { author: string; serverRev: number }): SaveResult {
+    return this.write(() => {
+      const result = this.stories.save(id, content, { author: options.author, reason: 'merge', mergedWithServerRev: options.serverRev });
+      this.tell(result.story, 'save');
+      return result;
+    });
+  }
+
+  /** The story's text as it is goes up (again), on the story's base revision now. */
+  queueUpsert(id: string): void {
+    this.write(() => {
+      const story = this.stories.get(id);
+      if (story) this.tell(story, 'save');
+    });
+  }
+
+  /** Out of the trash for a merge that keeps an edit made elsewhere; the merge queues what goes up. */
+  restoreForMerge(id: string): void {
+    this.stories.restore(id);
   }
 
   /**

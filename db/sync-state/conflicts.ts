@@ -1,20 +1,26 @@
-// Stories with two versions: the text here and the server's, changed from the
-// same base. Both are kept in `sync_conflicts` until the user chooses, and the
-// row stays afterwards (marked resolved), so neither text is ever dropped.
+// Places in a story where a merge found that this desk and the server changed
+// the same block (or field) differently: core/merge's conflict, with the block
+// in base, mine and theirs, kept in `merge_conflicts` until the person settles
+// it, and kept afterwards too (settled_at, choice), so that neither text is
+// ever dropped. The merged text meanwhile holds one side there (mine, unless
+// mine had deleted the block), and sync goes on: only these places wait.
+//
+// `sync_conflicts` is the older way: a whole second version of the story. Its
+// open rows, from before this desk could merge, are merged once at start
+// (Reconciler.mergeLegacyConflicts) and closed with no choice recorded.
 import type { Database } from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
-import type { SyncConflict } from '../../core/api';
-import type { StoryContent } from '../../core/story';
+import type { MergeChoice, MergeConflict } from '../../core/merge';
 import { storedStoryWire, type StoredStoryWire } from '../../core/sync';
 import type { Clock } from '../stories/repository';
-import { contentOf, type LocalCopy } from '../stories/server-copy';
 
-export interface OpenConflict {
+export interface StoredConflict {
   id: string;
   storyId: string;
   createdAt: string;
+  /** The server's revision the merge was made with. */
   serverRev: number;
-  server: StoredStoryWire;
+  conflict: MergeConflict;
 }
 
 interface ConflictRow {
@@ -22,18 +28,23 @@ interface ConflictRow {
   story_id: string;
   created_at: string;
   server_rev: number;
-  server_stored: string;
+  conflict: string;
 }
 
-function toOpen(row: ConflictRow): OpenConflict {
+function toStored(row: ConflictRow): StoredConflict {
   return {
     id: row.id,
     storyId: row.story_id,
     createdAt: row.created_at,
     serverRev: row.server_rev,
-    // Written by this code from a validated answer; parsed again in case a newer schema stored it.
-    server: storedStoryWire.parse(JSON.parse(row.server_stored)),
+    // Written by this code from core/merge's result.
+    conflict: JSON.parse(row.conflict) as MergeConflict,
   };
+}
+
+/** Where a conflict is in the story: a new conflict at the same place replaces the older one. */
+export function placeOf(conflict: MergeConflict): string {
+  return conflict.kind === 'block' ? `block:${conflict.blockId}` : `field:${conflict.field}`;
 }
 
 export class ConflictStore {
@@ -41,82 +52,68 @@ export class ConflictStore {
 
   constructor(
     db: Database,
-    private readonly copy: LocalCopy,
     private readonly clock: Clock,
   ) {
     this.s = prepareStatements(db);
   }
 
-  open(storyId: string): OpenConflict | null {
-    const row = this.s.open.get(storyId) as ConflictRow | undefined;
-    return row ? toOpen(row) : null;
-  }
-
-  /** Keeps both texts: the local one as it is now, and the server's. */
-  record(storyId: string, local: { content: StoryContent; trashed: boolean }, server: StoredStoryWire): void {
-    if (this.open(storyId)) {
-      this.updateServer(storyId, server);
-      return;
+  /** Records what a merge could not settle; an open conflict at the same place is replaced. */
+  record(storyId: string, serverRev: number, conflicts: readonly MergeConflict[]): void {
+    const now = this.clock().toISOString();
+    for (const conflict of conflicts) {
+      const place = placeOf(conflict);
+      this.s.replace.run({ storyId, place, now });
+      this.s.insert.run({ id: uuidv7(), storyId, now, serverRev, place, conflict: JSON.stringify(conflict) });
     }
-    this.s.insert.run({
-      id: uuidv7(),
-      storyId,
-      now: this.clock().toISOString(),
-      localContent: JSON.stringify(contentOf(local.content)),
-      localTrashed: local.trashed ? 1 : 0,
-      serverRev: server.story.rev,
-      serverStored: JSON.stringify(server),
-    });
   }
 
-  /** A newer server version arrived while the user has not chosen yet: "theirs" is now that one. */
-  updateServer(storyId: string, server: StoredStoryWire): void {
-    this.s.updateServer.run({ storyId, serverRev: server.story.rev, serverStored: JSON.stringify(server) });
+  get(id: string): StoredConflict | null {
+    const row = this.s.get.get(id) as ConflictRow | undefined;
+    return row ? toStored(row) : null;
   }
 
-  resolve(id: string, keep: 'mine' | 'theirs'): void {
-    this.s.resolve.run({ id, keep, now: this.clock().toISOString() });
+  /** Open conflicts, oldest first: of one story, or of all. */
+  list(storyId?: string): StoredConflict[] {
+    const rows = (storyId === undefined ? this.s.list.all() : this.s.listOne.all(storyId)) as ConflictRow[];
+    return rows.map(toStored);
   }
 
+  settle(id: string, choice: MergeChoice): void {
+    this.s.settle.run({ id, choice, now: this.clock().toISOString() });
+  }
+
+  /** Stories with a place waiting for a person. */
   openCount(): number {
     return (this.s.count.get() as { n: number }).n;
   }
 
-  /** Open conflicts, oldest first; "mine" is the story's text here now, edits since the conflict included. */
-  list(storyId?: string): SyncConflict[] {
-    const rows = (storyId === undefined ? this.s.list.all() : this.s.listOne.all(storyId)) as ConflictRow[];
-    return rows.flatMap((row) => {
-      const conflict = toOpen(row);
-      const local = this.copy.state(conflict.storyId);
-      if (!local) return [];
-      return [
-        {
-          storyId: conflict.storyId,
-          createdAt: conflict.createdAt,
-          serverRev: conflict.serverRev,
-          mine: local.content,
-          mineTrashed: local.trashed,
-          theirs: contentOf(conflict.server.story),
-          theirsTrashed: conflict.server.trashedAt !== null,
-        },
-      ];
-    });
+  /** Whole second versions kept before this desk could merge, still waiting. */
+  legacyOpen(): Array<{ id: string; storyId: string; server: StoredStoryWire }> {
+    const rows = this.s.legacyOpen.all() as Array<{ id: string; story_id: string; server_stored: string }>;
+    return rows.map((row) => ({ id: row.id, storyId: row.story_id, server: storedStoryWire.parse(JSON.parse(row.server_stored)) }));
+  }
+
+  /** The older conflict was merged: closed, with both texts kept in its row and no choice recorded. */
+  closeLegacy(id: string): void {
+    this.s.closeLegacy.run({ id, now: this.clock().toISOString() });
   }
 }
 
 function prepareStatements(db: Database) {
-  const columns = 'id, story_id, created_at, server_rev, server_stored';
+  const columns = 'id, story_id, created_at, server_rev, conflict';
   return {
-    open: db.prepare(`SELECT ${columns} FROM sync_conflicts WHERE story_id = ? AND resolved_at IS NULL`),
+    replace: db.prepare(`
+      UPDATE merge_conflicts SET settled_at = @now, choice = 'replaced'
+      WHERE story_id = @storyId AND place = @place AND settled_at IS NULL`),
     insert: db.prepare(`
-      INSERT INTO sync_conflicts (id, story_id, created_at, local_content, local_trashed, server_rev, server_stored)
-      VALUES (@id, @storyId, @now, @localContent, @localTrashed, @serverRev, @serverStored)`),
-    updateServer: db.prepare(`
-      UPDATE sync_conflicts SET server_rev = @serverRev, server_stored = @serverStored
-      WHERE story_id = @storyId AND resolved_at IS NULL AND server_rev < @serverRev`),
-    resolve: db.prepare('UPDATE sync_conflicts SET resolved_at = @now, resolution = @keep WHERE id = @id'),
-    count: db.prepare('SELECT count(*) AS n FROM sync_conflicts WHERE resolved_at IS NULL'),
-    list: db.prepare(`SELECT ${columns} FROM sync_conflicts WHERE resolved_at IS NULL ORDER BY created_at, id`),
-    listOne: db.prepare(`SELECT ${columns} FROM sync_conflicts WHERE resolved_at IS NULL AND story_id = ? ORDER BY created_at, id`),
+      INSERT INTO merge_conflicts (id, story_id, created_at, server_rev, place, conflict)
+      VALUES (@id, @storyId, @now, @serverRev, @place, @conflict)`),
+    get: db.prepare(`SELECT ${columns} FROM merge_conflicts WHERE id = ? AND settled_at IS NULL`),
+    list: db.prepare(`SELECT ${columns} FROM merge_conflicts WHERE settled_at IS NULL ORDER BY created_at, id`),
+    listOne: db.prepare(`SELECT ${columns} FROM merge_conflicts WHERE settled_at IS NULL AND story_id = ? ORDER BY created_at, id`),
+    settle: db.prepare('UPDATE merge_conflicts SET settled_at = @now, choice = @choice WHERE id = @id AND settled_at IS NULL'),
+    count: db.prepare('SELECT count(DISTINCT story_id) AS n FROM merge_conflicts WHERE settled_at IS NULL'),
+    legacyOpen: db.prepare('SELECT id, story_id, server_stored FROM sync_conflicts WHERE resolved_at IS NULL ORDER BY created_at, id'),
+    closeLegacy: db.prepare('UPDATE sync_conflicts SET resolved_at = @now WHERE id = @id AND resolved_at IS NULL'),
   };
 }

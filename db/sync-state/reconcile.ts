@@ -1,32 +1,35 @@
 // What the desktop does with what the server says: answers to pushed ops, and
 // pulled versions. The rules, in one place:
 //
-//   applied, duplicate  the story is now based on the answer's rev; an applied
-//                       transition changes no rev and stays as 'applied' until
-//                       a pulled copy shows its effect.
-//   conflict            both texts are kept: the server's version becomes the
-//                       story's base (rev), the local text stays the story's
-//                       text and is recorded in sync_conflicts; the story's
-//                       unsent ops are dropped (their text is the story's text)
-//                       and later ones wait until the user chooses.
+//   applied, duplicate  the story is now based on the answer's rev, and the
+//                       text the op sent is the merge base (./bases); an
+//                       applied transition changes no rev and stays as
+//                       'applied' until a pulled copy shows its effect.
+//   conflict            the server's version and the text here are merged
+//                       (./desk-merge): what does not overlap merges by itself
+//                       and goes up on the server's rev; overlapping edits to
+//                       one block wait as conflicts of that block alone. The
+//                       workflow is the server's, and the merge never moves it.
 //   rejected            the op leaves the queue for good, with the reason; a
 //                       refused transition no longer shows: the desk shows the
 //                       server's state.
 //   pulled version      its workflow is taken at once when its change is newer
 //                       (whatever waits here); its text is applied at once when
-//                       none of the story's text is waiting
-//                       here; kept aside while ops of the story are unanswered
-//                       (applied once they are, if still newer); fed into the
-//                       open conflict when there is one; and a conflict of its
-//                       own when the local text was refused by the server.
+//                       none of the story's text is waiting here (it is then
+//                       the merge base too); kept aside while text of the story
+//                       is unanswered (its answer merges, or it is applied once
+//                       it is, if still newer); and merged when the local text
+//                       was refused by the server.
 //
 // Every method runs inside the caller's transaction.
 import type { Database } from 'better-sqlite3';
 import { storedStoryWire, type StoredStoryWire } from '../../core/sync';
 import type { ConflictStore } from './conflicts';
-import { sameContent, type LocalCopy } from '../stories/server-copy';
+import { contentOf, type LocalCopy } from '../stories/server-copy';
 import type { Outbox, OutboxKind } from '../outbox/outbox';
 import type { StoryWorkflows } from '../stories/workflow';
+import type { MergeBases } from './bases';
+import type { DeskMerger } from './desk-merge';
 
 /** What the server answered to one applied op. */
 export interface AppliedAnswer {
@@ -47,6 +50,8 @@ export class Reconciler {
     private readonly copy: LocalCopy,
     private readonly conflicts: ConflictStore,
     private readonly workflows: StoryWorkflows,
+    private readonly bases: MergeBases,
+    private readonly merger: DeskMerger,
   ) {
     this.s = prepareStatements(db);
   }
@@ -60,27 +65,23 @@ export class Reconciler {
       this.outbox.clearDead(storyId, 'transition');
       return;
     }
-    this.outbox.remove(opId);
-    this.outbox.clearDead(storyId);
     const local = this.copy.revs(storyId);
     // Revisions only go up: an old op's duplicate answer never moves a story back.
-    if (local && answer.rev >= local.baseRev) this.copy.setRevs(storyId, answer.rev, local.rev === 0 ? account : null);
+    if (local && answer.rev >= local.baseRev) {
+      this.copy.setRevs(storyId, answer.rev, local.rev === 0 ? account : null);
+      this.bases.setFromOp(storyId, opId, answer.rev);
+    }
+    this.outbox.remove(opId);
+    this.outbox.clearDead(storyId);
   }
 
-  conflicted(opId: string, storyId: string, server: StoredStoryWire): void {
+  /** `account`: who is signed in here; the merge revision, if one is written, is theirs. */
+  conflicted(opId: string, storyId: string, server: StoredStoryWire, account: string): void {
+    const at = this.outbox.seqOf(opId);
     this.outbox.remove(opId);
-    const local = this.copy.state(storyId);
-    if (!local) return;
-    if (this.workflows.take(server)) this.touched.add(storyId);
-    this.copy.setRevs(storyId, server.story.rev);
-    const serverTrashed = server.trashedAt !== null;
-    if (local.trashed === serverTrashed && sameContent(local.content, server.story)) {
-      // Both sides made the same change: nothing to choose between.
-      this.outbox.clearDead(storyId);
-      return;
-    }
-    this.outbox.dropUnsent(storyId);
-    this.conflicts.record(storyId, local, server);
+    if (!this.copy.revs(storyId)) return;
+    this.workflows.take(server);
+    this.merger.merge(storyId, server, account, at);
     this.touched.add(storyId);
   }
 
@@ -90,48 +91,53 @@ export class Reconciler {
     if (this.workflows.refresh(storyId)) this.touched.add(storyId);
   }
 
-  pulled(change: StoredStoryWire): void {
+  /** `account`: who is signed in here (see conflicted). */
+  pulled(change: StoredStoryWire, account: string): void {
     const id = change.story.id;
     if (this.workflows.take(change)) this.touched.add(id);
-    const open = this.conflicts.open(id);
-    if (open) {
-      if (change.story.rev > open.serverRev) {
-        this.conflicts.updateServer(id, change);
-        this.copy.setRevs(id, change.story.rev);
-      }
-      return;
-    }
     if (this.outbox.hasUnsentText(id)) {
       this.s.keep.run({ storyId: id, rev: change.story.rev, stored: JSON.stringify(change) });
       return;
     }
-    this.applyNewer(change);
+    this.applyNewer(change, account);
   }
 
   /** After answers: a story with nothing left unanswered takes the version pulled meanwhile, if newer. */
-  settle(storyIds: Iterable<string>): void {
+  settle(storyIds: Iterable<string>, account: string): void {
     for (const id of new Set(storyIds)) {
-      if (this.outbox.hasUnsentText(id) || this.conflicts.open(id)) continue;
+      if (this.outbox.hasUnsentText(id)) continue;
       const kept = this.s.take.get(id) as { stored: string } | undefined;
       if (!kept) continue;
       this.s.forget.run(id);
-      this.applyNewer(storedStoryWire.parse(JSON.parse(kept.stored)));
+      this.applyNewer(storedStoryWire.parse(JSON.parse(kept.stored)), account);
     }
   }
 
-  private applyNewer(change: StoredStoryWire): void {
+  /**
+   * Stories kept as two whole versions before this desk could merge: merged
+   * now, once, as a conflicted push would be (`author` signs the merges).
+   */
+  mergeLegacyConflicts(author: string): void {
+    for (const legacy of this.conflicts.legacyOpen()) {
+      this.s.forget.run(legacy.storyId);
+      this.merger.merge(legacy.storyId, legacy.server, author);
+      this.conflicts.closeLegacy(legacy.id);
+      this.touched.add(legacy.storyId);
+    }
+  }
+
+  private applyNewer(change: StoredStoryWire, account: string): void {
     const id = change.story.id;
     const revs = this.copy.revs(id);
     if (revs && change.story.rev <= revs.baseRev) return;
-    const local = revs ? this.copy.state(id) : null;
-    if (local && this.outbox.hasDeadText(id)) {
-      // The text here was refused by the server and the server moved on: show both.
-      this.copy.setRevs(id, change.story.rev);
-      this.conflicts.record(id, local, change);
+    if (revs && this.outbox.hasDeadText(id)) {
+      // The text here was refused by the server and the server moved on: the two are merged, and the merge goes up.
+      this.merger.merge(id, change, account);
       this.touched.add(id);
       return;
     }
     this.copy.applyPulledCopy(change);
+    this.bases.set(id, change.story.rev, contentOf(change.story));
     this.touched.add(id);
   }
 

@@ -4,8 +4,8 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../core/api';
+import { useDeskChanges } from '../changes/useDeskChanges';
 import { useHistoryPanel } from '../history';
-import { ConflictBanner } from '../sync/ConflictBanner';
 import type { NewsdeskClient } from '../transport';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { useAuditPanel } from '../workflow/useAuditPanel';
@@ -36,19 +36,21 @@ export function EditorPane(props: {
   const { t } = useTranslation();
   const { storyId, focusStoryId, onFocused } = props;
   const paneRef = useRef<HTMLElement>(null);
-  // Bumped when a sync conflict is resolved or a revision restored: the editor loads the story's text again.
+  // Bumped when a revision is restored: the editor loads the story's text again.
   const [loads, setLoads] = useState(0);
   const reload = useCallback(() => setLoads((n) => n + 1), []);
   const history = useHistoryPanel({ client: props.client, storyId, onRestored: reload });
   const audit = useAuditPanel({ client: props.client, storyId });
+  const deskChanges = useDeskChanges({ client: props.client, storyId, me: props.settings.userName });
   const statusTools = useMemo(
     () => (
       <>
+        {deskChanges.button}
         {history.button}
         {audit.button}
       </>
     ),
-    [history.button, audit.button],
+    [deskChanges.button, history.button, audit.button],
   );
 
   useEffect(() => {
@@ -82,7 +84,6 @@ export function EditorPane(props: {
   }
   return (
     <main ref={paneRef} className="editor-pane" aria-label={t('pane.region')}>
-      <ConflictBanner key={storyId} client={props.client} storyId={storyId} onResolved={reload} />
       <ErrorBoundary key={`${storyId}:${loads}`} fallback={<p className="pane-error" role="alert">{t('pane.editorFailed')}</p>}>
         <Suspense fallback={<p className="pane-loading" role="status">{t('pane.loadingEditor')}</p>}>
           <StoryEditor
@@ -96,6 +97,7 @@ export function EditorPane(props: {
       </ErrorBoundary>
       {history.panel}
       {audit.panel}
+      {deskChanges.dialog}
     </main>
   );
 }

@@ -14,6 +14,8 @@ import { NoteMarksPlugin } from '../notes/NoteMarksPlugin';
 import { isAllowedLinkUrl, type StoryBody } from '../../core/story';
 import { bodyEditorConfig } from './editor-config';
 import { AutosavePlugin } from './plugins/AutosavePlugin';
+import { BlockIdsPlugin } from './plugins/BlockIdsPlugin';
+import { ConflictMarksPlugin } from './plugins/ConflictMarksPlugin';
 import { FigurePlugin } from './plugins/FigurePlugin';
 import { FormatShortcutsPlugin } from './plugins/FormatShortcutsPlugin';
 import { ImagesPlugin } from './plugins/ImagesPlugin';
@@ -60,6 +62,8 @@ export const BodyEditor = memo(function BodyEditor(props: {
   autosave: Pick<StoryDocument, 'attachEditor' | 'bodyChanged' | 'flush'>;
   onEditor: (editor: LexicalEditor | null) => void;
   readOnly?: boolean;
+  /** Blocks waiting for a choice after a merge. */
+  conflictBlocks: readonly string[];
 }): ReactNode {
   const { t } = useTranslation('editor');
   const { body } = props;
@@ -91,6 +95,7 @@ export const BodyEditor = memo(function BodyEditor(props: {
           ErrorBoundary={LexicalErrorBoundary}
         />
       </div>
+      <BlockIdsPlugin />
       <HistoryPlugin />
       <ListPlugin />
       <LinkPlugin validateUrl={isAllowedLinkUrl} />
@@ -104,6 +109,7 @@ export const BodyEditor = memo(function BodyEditor(props: {
       <SpellcheckPlugin />
       <AutosavePlugin document={props.autosave} />
       <NoteMarksPlugin />
+      <ConflictMarksPlugin blockIds={props.conflictBlocks} />
       <EditorHandle onEditor={props.onEditor} />
       <EditablePlugin readOnly={props.readOnly ?? false} />
     </LexicalComposer>

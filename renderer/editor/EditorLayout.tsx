@@ -1,10 +1,10 @@
 // The open story, laid out like the printed article: headline, sapo, body;
 // the metadata beside it; save state and counts above.
-import type { LexicalEditor } from 'lexical';
+import { $isElementNode, type LexicalEditor } from 'lexical';
 import { useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings, WorkflowView } from '../../core/api';
-import type { Story } from '../../core/story';
+import type { Story, StoryBody } from '../../core/story';
 import { readOnlyReason } from '../workflow/desk-rules';
 import { StoryWorkflow } from '../workflow/StoryWorkflow';
 import type { NewsdeskClient } from '../transport/client';
@@ -15,6 +15,9 @@ import { PresenceNotice } from '../notes/PresenceNotice';
 import { usePresence } from '../notes/usePresence';
 import { useReturnNote } from '../workflow/useReturnNote';
 import { BodyEditor, focusBodyStart } from './BodyEditor';
+import { MergeConflicts } from './conflicts/MergeConflicts';
+import { useMergeConflicts } from './conflicts/useMergeConflicts';
+import { $findBlock } from './document/replace-body';
 import { storyCounts } from './document/counts';
 import { EditorServicesContext, type EditorServices } from './EditorServices';
 import { HeadlineField } from './fields/HeadlineField';
@@ -91,6 +94,27 @@ export function EditorLayout(props: {
     };
   }, [client, saveRevisionNow]);
 
+  const { conflicts, refresh: refreshConflicts } = useMergeConflicts(client, story.id);
+  const conflictKey = conflicts.map((c) => (c.conflict.kind === 'block' ? c.conflict.blockId : '')).join(' ');
+  const conflictBlocks = useMemo(() => conflictKey.split(' ').filter((id) => id !== ''), [conflictKey]);
+  // Where each block is now, for the cards' "Đoạn 3": the editor's body as it stands when the list changes.
+  const currentBody = useMemo(
+    () => (bodyEditor.current?.getEditorState().toJSON() as unknown as StoryBody | undefined) ?? story.body,
+    // Read again whenever the conflicts change: that is when the cards need it.
+    [conflicts, story.body],
+  );
+  const showBlock = useCallback((blockId: string) => {
+    const editor = bodyEditor.current;
+    if (editor === null) return;
+    editor.update(() => {
+      const block = $findBlock(blockId);
+      if (!$isElementNode(block)) return;
+      block.selectStart();
+      editor.getElementByKey(block.getKey())?.scrollIntoView({ block: 'center' });
+    });
+    editor.focus();
+  }, []);
+
   const onBlur = useCallback(() => void flush(), [flush]);
   const onEditor = useCallback((editor: LexicalEditor | null) => {
     bodyEditor.current = editor;
@@ -124,7 +148,15 @@ export function EditorLayout(props: {
                 }}
                 onBlur={onBlur}
               />
-              <BodyEditor body={story.body} autosave={autosave} onEditor={onEditor} readOnly={readOnly} />
+              <MergeConflicts
+                client={client}
+                conflicts={conflicts}
+                story={{ body: currentBody }}
+                flush={flush}
+                onSettled={refreshConflicts}
+                onShow={showBlock}
+              />
+              <BodyEditor body={story.body} autosave={autosave} onEditor={onEditor} readOnly={readOnly} conflictBlocks={conflictBlocks} />
             </article>
           </SpellcheckProvider>
           </fieldset>

@@ -1,12 +1,20 @@
 // One open story: loading it, the fields around the body, and saving. The body
 // itself stays in Lexical and is read only when a save or a count needs it, so
 // a keystroke in a long story costs no serialization.
+//
+// The story can change underneath the editor: sync merges the server's version
+// in, or a conflict is settled. Every save says which stored text it was
+// written on (`since`); a story changed meanwhile refuses it (STORY_CHANGED),
+// and the editor merges the new text with its own (./document/follow) before it
+// saves again. A change announced while nothing is being typed is simply shown.
 import type { LexicalEditor } from 'lexical';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SaveState } from '../../core/api';
 import { describeBodyError, plainTextOfBody, storyBody, storyContent, type Story, type StoryBody, type StoryContent } from '../../core/story';
 import { toServiceError, type NewsdeskClient } from '../transport/client';
-import { Autosaver, type Snapshot } from './document/autosave';
+import { Autosaver, type SaveKind, type Snapshot } from './document/autosave';
+import { catchUp } from './document/follow';
+import { replaceBody } from './document/replace-body';
 import { withoutNoteMarks } from '../notes/strip-marks';
 import { applyMetaEdit, contentOf, metaFromContent, type MetaEdit, type MetaState } from './document/story-meta';
 
@@ -42,6 +50,12 @@ export interface StoryDocument {
 
 const EMPTY_META: MetaState = metaFromContent({ headline: '', sapo: '', byline: '', section: '', tags: [], slug: '', related: [] });
 
+/** The text fields of a stored story. */
+function textOf(story: StoryContent): StoryContent {
+  const { headline, sapo, byline, section, tags, slug, related, body } = story;
+  return { headline, sapo, byline, section, tags, slug, related, body };
+}
+
 function validate(content: StoryContent): Snapshot<StoryContent> {
   const parsed = storyContent.safeParse(content);
   if (parsed.success) return { ok: true, content: parsed.data };
@@ -64,6 +78,16 @@ class Session {
   editor: LexicalEditor | null = null;
   saver: Autosaver<StoryContent> | null = null;
   readOnly = false;
+  /** The stored text the editor's text is written on, and its updatedAt (a save's `since`). */
+  since: string | null = null;
+  synced: StoryContent | null = null;
+  /** Changes announced for this story are taken one after another. */
+  following: Promise<void> = Promise.resolve();
+
+  wrote(updatedAt: string, content: StoryContent): void {
+    this.since = updatedAt;
+    this.synced = content;
+  }
 
   currentBody(): StoryBody | null {
     // The editor's JSON, without the marks of noted passages, is checked against the schema before it is sent.
@@ -101,6 +125,7 @@ export function useStoryDocument(client: NewsdeskClient, storyId: string, onChan
         if (!live) return;
         session.meta = metaFromContent(story);
         session.body = story.body;
+        session.wrote(story.updatedAt, textOf(story));
         setMeta(session.meta);
         setBodyText(plainTextOfBody(story.body));
         setSave({ state: 'saved', message: null });
@@ -111,18 +136,60 @@ export function useStoryDocument(client: NewsdeskClient, storyId: string, onChan
       },
     );
 
+    const snapshot = (): Snapshot<StoryContent> => {
+      const body = session.currentBody();
+      if (body === null) return { ok: false, message: 'Bài chưa mở xong' };
+      return validate(contentOf(session.meta, body));
+    };
+    /** Shows a text the editor did not type: the fields, the body (caret kept), the counts. */
+    const show = (text: StoryContent): void => {
+      session.meta = metaFromContent(text);
+      const current = session.currentBody();
+      if (JSON.stringify(current) !== JSON.stringify(text.body)) {
+        if (session.editor !== null) replaceBody(session.editor, text.body);
+        else session.body = text.body;
+      }
+      if (!live) return;
+      setMeta(session.meta);
+      setBodyText(plainTextOfBody(text.body));
+    };
+    /**
+     * Takes the stored text if it changed underneath, merged with what is typed
+     * here but not saved yet; true when the editor now holds text to save.
+     */
+    const takeStored = async (typed: boolean): Promise<boolean> => {
+      if (session.since === null || session.synced === null) return false;
+      const stored = await client.call('stories.get', { id: storyId });
+      if (stored.updatedAt === session.since) return false;
+      const storedText = textOf(stored);
+      const mine = typed || saver.hasUnsavedChanges ? snapshot() : null;
+      const { text, unsaved } = mine?.ok === true ? catchUp(session.synced, mine.content, storedText) : { text: storedText, unsaved: false };
+      session.wrote(stored.updatedAt, storedText);
+      show(text);
+      return unsaved;
+    };
+    const write = async (kind: SaveKind, content: StoryContent): Promise<void> => {
+      const since = session.since === null ? {} : { since: session.since };
+      if (kind === 'revision') session.wrote((await client.call('stories.save', { id: storyId, content, ...since })).story.updatedAt, content);
+      else session.wrote((await client.call('stories.autosave', { id: storyId, content, ...since })).updatedAt, content);
+    };
+
     const saver = new Autosaver<StoryContent>({
       delayMs: AUTOSAVE_DELAY_MS,
       retryMs: RETRY_MS,
-      snapshot: () => {
-        const body = session.currentBody();
-        if (body === null) return { ok: false, message: 'Bài chưa mở xong' };
-        return validate(contentOf(session.meta, body));
-      },
+      snapshot,
       send: async (kind, content) => {
         try {
-          if (kind === 'revision') await client.call('stories.save', { id: storyId, content });
-          else await client.call('stories.autosave', { id: storyId, content });
+          try {
+            await write(kind, content);
+          } catch (error) {
+            if (toServiceError(error).code !== 'STORY_CHANGED') throw error;
+            // Sync changed the story meanwhile: take that in, then save the two merged.
+            await takeStored(true);
+            const merged = snapshot();
+            if (!merged.ok) throw new Error(merged.message);
+            await write(kind, merged.content);
+          }
         } catch (error) {
           throw toServiceError(error);
         }
@@ -143,9 +210,20 @@ export function useStoryDocument(client: NewsdeskClient, storyId: string, onChan
     window.addEventListener('beforeunload', flushNow);
     window.addEventListener('pagehide', flushNow);
     document.addEventListener('visibilitychange', onVisibility);
+    // A change of this story made elsewhere (sync, a settled conflict): shown once what is typed here is saved.
+    const offChanged = client.on('story.changed', ({ id, updatedAt }) => {
+      if (id !== storyId || session.since === null || updatedAt === session.since) return;
+      session.following = session.following
+        .then(async () => {
+          await saver.flush();
+          if (live && (await takeStored(false))) saver.changed();
+        })
+        .catch((error: unknown) => console.error('Newsdesk: the story changed and could not be shown', error));
+    });
 
     return () => {
       live = false;
+      offChanged();
       window.removeEventListener('beforeunload', flushNow);
       window.removeEventListener('pagehide', flushNow);
       document.removeEventListener('visibilitychange', onVisibility);

@@ -12,6 +12,7 @@ import { toServiceError, type NewsdeskClient } from '../transport';
 import { useSyncStatus } from '../sync/useSyncStatus';
 import { Dialog } from '../ui/Dialog';
 import './history.css';
+import type { DiffLayout } from '../compare/StoryDiffView';
 import { RevisionComparison, type CompareMode } from './RevisionComparison';
 import { RevisionList } from './RevisionList';
 import { formatRevisionTime } from './revision-time';
@@ -40,6 +41,8 @@ export function HistoryPanel(props: {
   const { status: syncStatus } = useSyncStatus(client);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [mode, setMode] = useState<CompareMode>('current');
+  const [otherId, setOtherId] = useState<string | null>(null);
+  const [layout, setLayout] = useState<DiffLayout>('side');
   const [restore, setRestore] = useState<Restore>({ step: 'idle' });
   const [failure, setFailure] = useState<string | null>(null);
   const listRef = useRef<HTMLOListElement>(null);
@@ -51,7 +54,11 @@ export function HistoryPanel(props: {
   const index = revisions.findIndex((revision) => revision.id === selectedId);
   const selected: RevisionSummary | null = revisions[index] ?? null;
   const previous: RevisionSummary | null = index >= 0 ? (revisions[index + 1] ?? null) : null;
-  const wanted = useMemo(() => [selected, mode === 'previous' ? previous : null].filter((r): r is RevisionSummary => r !== null), [selected, previous, mode]);
+  const other: RevisionSummary | null = revisions.find((revision) => revision.id === otherId && revision.id !== selectedId) ?? null;
+  const wanted = useMemo(
+    () => [selected, mode === 'previous' ? previous : null, mode === 'other' ? other : null].filter((r): r is RevisionSummary => r !== null),
+    [selected, previous, other, mode],
+  );
   const { texts, failure: textFailure } = useRevisionTexts(client, wanted);
   const selectedText = selected === null ? undefined : texts.get(selected.id);
   const current = load.status === 'ready' ? load.current : null;
@@ -123,10 +130,15 @@ export function HistoryPanel(props: {
           <RevisionComparison
             selected={selected}
             previous={previous}
+            revisions={load.revisions}
+            other={other}
+            onOther={setOtherId}
             texts={texts}
             current={load.current}
             mode={mode}
             onMode={setMode}
+            layout={layout}
+            onLayout={setLayout}
             language={language}
           />
         )}

@@ -1,8 +1,10 @@
 // One i18next instance per window. The app's strings live in the `app`
-// namespace (vi.ts, en.ts); the editor, sync, history and workflow bring their own namespaces.
+// namespace (vi.ts, en.ts); the editor, sync, history, changes, workflow and notes bring their own namespaces.
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Settings } from '../../core/api';
+import changesEn from '../changes/i18n/en';
+import changesVi from '../changes/i18n/vi';
 import editorEn from '../editor/i18n/en';
 import editorVi from '../editor/i18n/vi';
 import historyEn from '../history/i18n/en';
@@ -17,11 +19,11 @@ import en from './en';
 import vi from './vi';
 
 export const resources = {
-  vi: { app: vi, editor: editorVi, sync: syncVi, history: historyVi, workflow: workflowVi, notes: notesVi },
-  en: { app: en, editor: editorEn, sync: syncEn, history: historyEn, workflow: workflowEn, notes: notesEn },
+  vi: { app: vi, editor: editorVi, sync: syncVi, history: historyVi, changes: changesVi, workflow: workflowVi, notes: notesVi },
+  en: { app: en, editor: editorEn, sync: syncEn, history: historyEn, changes: changesEn, workflow: workflowEn, notes: notesEn },
 } as const;
 
-export const NAMESPACES = ['app', 'editor', 'sync', 'history', 'workflow', 'notes'] as const;
+export const NAMESPACES = ['app', 'editor', 'sync', 'history', 'changes', 'workflow', 'notes'] as const;
 
 export function createI18n(language: Settings['language'] = 'vi'): I18n {
   const instance = i18next.createInstance();

@@ -1,6 +1,7 @@
 // The sync indicator: "Ngoại tuyến", "3 thay đổi chờ đồng bộ", "Đang đồng bộ…
 // 120/5000" with a bar while a large backlog uploads, "Đã đồng bộ", stories
-// with two versions, and the last error in words. Mounted by the app shell.
+// with places both sides edited, waiting for a choice, and the last error in
+// words. Mounted by the app shell.
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toServiceError, type NewsdeskClient } from '../transport';

@@ -46,7 +46,7 @@ export function revisionHandlers(context: ServiceContext, newsroom: NewsroomVers
     'revisions.list': handler('revisions.list', async ({ storyId }) => {
       const own: RevisionSummary[] = stories
         .revisions(storyId)
-        .map(({ id, author, createdAt, reason, open }) => ({ id, author, createdAt, reason, open }));
+        .map(({ id, author, createdAt, reason, open, mergedFrom }) => ({ id, author, createdAt, reason, open, ...(mergedFrom ? { mergedFrom } : {}) }));
       const story = stories.get(storyId);
       if (newsroom === null || story === null || story.rev === 0) return own;
       const answer = await newsroom.read(storyId);

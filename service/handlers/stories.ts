@@ -34,8 +34,8 @@ function toListItem(summary: StoredSummary, workflow: ListWorkflow | undefined):
   };
 }
 
-/** Runs a save between 'saving' and 'saved' (or 'error', with the reason) and announces the change. */
-function tracked<T>(context: ServiceContext, id: string, write: () => T): T {
+/** Runs a save between 'saving' and 'saved' (or 'error', with the reason) and announces the change, with the story's new updatedAt. */
+function tracked<T extends { updatedAt: string } | { story: { updatedAt: string } }>(context: ServiceContext, id: string, write: () => T): T {
   context.events.emit('save.state', { id, state: 'saving' });
   let result: T;
   try {
@@ -46,7 +46,7 @@ function tracked<T>(context: ServiceContext, id: string, write: () => T): T {
     throw failure;
   }
   context.events.emit('save.state', { id, state: 'saved' });
-  context.events.emit('story.changed', { id });
+  context.events.emit('story.changed', { id, updatedAt: 'story' in result ? result.story.updatedAt : result.updatedAt });
   return result;
 }
 
@@ -72,11 +72,11 @@ export function storyHandlers(context: ServiceContext, user: () => WorkflowUser 
       events.emit('story.changed', { id: story.id });
       return story;
     }),
-    'stories.save': handler('stories.save', ({ id, content }) =>
-      tracked(context, id, () => stories.save(id, content, { author: authorOf(context) })),
+    'stories.save': handler('stories.save', ({ id, content, since }) =>
+      tracked(context, id, () => stories.save(id, content, { author: authorOf(context), ...(since ? { since } : {}) })),
     ),
-    'stories.autosave': handler('stories.autosave', ({ id, content }) =>
-      tracked(context, id, () => ({ updatedAt: stories.autosave(id, content, { author: authorOf(context) }).story.updatedAt })),
+    'stories.autosave': handler('stories.autosave', ({ id, content, since }) =>
+      tracked(context, id, () => ({ updatedAt: stories.autosave(id, content, { author: authorOf(context), ...(since ? { since } : {}) }).story.updatedAt })),
     ),
     'stories.trash': handler('stories.trash', ({ id }) => {
       stories.trash(id);

@@ -1,12 +1,13 @@
 // The desktop side of desk sync, wired together: the outbox that story writes
 // feed, the worker that pushes (images first) and pulls, and the conflicts it keeps.
-import type { SyncProblems } from '../../core/api';
+import type { SyncConflict, SyncProblems } from '../../core/api';
+import type { MergeChoice } from '../../core/merge';
 import { ACTION_LABELS } from '../../core/workflow';
-import type { ServiceContext } from '../context';
+import { authorOf, type ServiceContext } from '../context';
 import { MediaDownloader } from './media-download';
 import { MediaUploader } from './media-upload';
 import type { ConflictStore } from '../../db';
-import { resolveConflict } from './resolve';
+import { listConflicts, resolveConflict } from './resolve';
 import { memoryTokenStore, type TokenStore } from './token-store';
 import type { SyncOptions } from './options';
 import { NewsroomHistory } from './newsroom-history';
@@ -19,7 +20,9 @@ export interface DesktopSync {
   /** Images a pulled story shows that this desk does not hold yet. */
   mediaDownloads: MediaDownloader;
   conflicts: ConflictStore;
-  resolve(storyId: string, keep: 'mine' | 'theirs'): ReturnType<typeof resolveConflict>;
+  /** Open places of merges, of one story or all, read against the text as it stands. */
+  listConflicts(storyId?: string): SyncConflict[];
+  resolve(storyId: string, conflictId: string, keep: MergeChoice): ReturnType<typeof resolveConflict>;
   problems(): SyncProblems;
   /** Starts the worker: at once when a token for the configured server is kept. */
   start(): Promise<void>;
@@ -49,7 +52,8 @@ export function createDesktopSync(
     history: new NewsroomHistory(worker),
     mediaDownloads: new MediaDownloader(store.media, worker),
     conflicts: store.conflicts,
-    resolve: (storyId, keep) => resolveConflict(context, storyId, keep),
+    listConflicts: (storyId) => listConflicts(context, storyId),
+    resolve: (storyId, conflictId, keep) => resolveConflict(context, storyId, conflictId, keep),
     problems: () => ({
       refused: store.outbox.refused().map(({ storyId, headline, error, action }) => ({
         storyId,
@@ -60,6 +64,8 @@ export function createDesktopSync(
     }),
     async start() {
       store.stories.queueUnannounced();
+      // Whole second versions kept before this desk could merge are merged now, once.
+      store.transaction(() => store.reconciler.mergeLegacyConflicts(authorOf(context)));
       await worker.start();
     },
     stop: () => worker.stop(),

@@ -14,10 +14,10 @@ export function syncHandlers(sync: DesktopSync): Pick<Handlers, SyncHandlerName>
     'sync.signOut': handler('sync.signOut', () => sync.worker.signOut()),
     'sync.status': handler('sync.status', () => sync.worker.status()),
     'sync.now': handler('sync.now', () => sync.worker.syncNow()),
-    'sync.conflicts': handler('sync.conflicts', ({ storyId }) => sync.conflicts.list(storyId)),
+    'sync.conflicts': handler('sync.conflicts', ({ storyId }) => sync.listConflicts(storyId)),
     'sync.problems': handler('sync.problems', () => sync.problems()),
-    'sync.resolveConflict': handler('sync.resolveConflict', ({ storyId, keep }) => ({
-      story: sync.resolve(storyId, keep),
+    'sync.resolveConflict': handler('sync.resolveConflict', ({ storyId, conflictId, keep }) => ({
+      story: sync.resolve(storyId, conflictId, keep),
     })),
   };
 }

@@ -32,7 +32,7 @@ export async function pullChanges(
     const answer = await client.pull(cursor, pageSize);
     hooks.answered();
     context.store.transaction(() => {
-      for (const raw of answer.changes) takeChange(context, reconciler, raw);
+      for (const raw of answer.changes) takeChange(context, reconciler, raw, account.username);
       meta.write(key, answer.cursor);
     });
     hooks.changed();
@@ -41,14 +41,14 @@ export async function pullChanges(
   }
 }
 
-function takeChange(context: ServiceContext, reconciler: Reconciler, raw: unknown): void {
+function takeChange(context: ServiceContext, reconciler: Reconciler, raw: unknown, username: string): void {
   const parsed = storedStoryWire.safeParse(raw);
   if (!parsed.success) {
     context.store.setAside.record(raw, `Bài từ máy chủ không hợp lệ: ${summarizeIssues(parsed.error.issues)}`);
     return;
   }
   try {
-    context.store.transaction(() => reconciler.pulled(parsed.data));
+    context.store.transaction(() => reconciler.pulled(parsed.data, username));
   } catch (error) {
     // A full disk or a busy store is this desk's trouble, not the story's: the page is tried again later.
     if (isStoreTrouble(error)) throw error;

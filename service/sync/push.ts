@@ -153,14 +153,14 @@ export class OutboxPusher {
             reconciler.applied(op.opId, op.storyId, { kind: op.kind, rev: result.rev, seq: null }, account.username);
             break;
           case 'conflict':
-            reconciler.conflicted(op.opId, op.storyId, result.server);
+            reconciler.conflicted(op.opId, op.storyId, result.server, account.username);
             break;
           case 'rejected':
             reconciler.rejected(op.opId, op.storyId, result.message);
             break;
         }
       }
-      reconciler.settle(batch.map((op) => op.storyId));
+      reconciler.settle(batch.map((op) => op.storyId), account.username);
     });
     if (unanswered.length > 0) outbox.release(unanswered, 'Máy chủ không trả lời thao tác này.');
   }

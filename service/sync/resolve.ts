@@ -1,44 +1,77 @@
-// The user's choice between the two versions of a conflicted story.
-//   mine    the text here stays (saved as a 'merge' revision) and goes up again,
-//           now based on the server's revision, so it replaces the server's text
-//           knowingly; a story trashed here is trashed there.
-//   theirs  the server's text becomes the text here (also a 'merge' revision,
-//           so the local text stays in history); nothing needs to go up.
-// Either way the conflict row is kept, marked resolved: no text is dropped.
-import type { StoredStory } from '../../db';
+// The open places of a merge, and settling one of them as the person chose:
+//   mine    the story keeps what its text holds there now (typing since the
+//           merge included);
+//   theirs  the server's version of the block (or field) replaces it;
+//   both    the server's version is kept too, right after this desk's.
+// Only that block or field changes; the story's text is saved as a 'merge'
+// revision and goes up like any save. The conflict's row is kept, settled, so
+// no text is dropped. A story is never chosen whole.
+import type { SyncConflict } from '../../core/api';
+import { asItStands, settleConflict, type MergeChoice, type MergeConflict } from '../../core/merge';
+import { blockIdOf, forEachBlock, randomBlockId } from '../../core/story';
+import { contentOf, sameContent, type StoredStory } from '../../db';
 import { authorOf, type ServiceContext } from '../context';
 import { ServiceError } from '../errors';
 
-export function resolveConflict(context: ServiceContext, storyId: string, keep: 'mine' | 'theirs'): StoredStory {
+function storyNotFound(): ServiceError {
+  return new ServiceError('STORY_NOT_FOUND', 'Không tìm thấy bài viết này.', 'not_found');
+}
+
+const FIELD_ORDER = ['headline', 'sapo', 'byline', 'section', 'slug', 'tags', 'related'];
+
+/** Where a conflict is read in the story: its fields first, then its blocks in reading order (gone ones last). */
+function readingOrder(story: StoredStory): (conflict: MergeConflict) => number {
+  const positions = new Map<string, number>();
+  forEachBlock(story.body, (node) => positions.set(blockIdOf(node) ?? '', positions.size));
+  return (conflict) =>
+    conflict.kind === 'field' ? FIELD_ORDER.indexOf(conflict.field) : FIELD_ORDER.length + (positions.get(conflict.blockId) ?? positions.size);
+}
+
+/** Open conflicts, story by story (oldest first), each in reading order and read against the story's text as it stands. */
+export function listConflicts(context: ServiceContext, storyId?: string): SyncConflict[] {
+  const texts = new Map<string, StoredStory | null>();
+  const textOf = (id: string): StoredStory | null => {
+    if (!texts.has(id)) texts.set(id, context.stories.get(id));
+    return texts.get(id) ?? null;
+  };
+  const stored = context.store.conflicts.list(storyId);
+  const storyOrder = [...new Set(stored.map((conflict) => conflict.storyId))];
+  return storyOrder.flatMap((id) => {
+    const story = textOf(id);
+    if (story === null) return [];
+    const position = readingOrder(story);
+    return stored
+      .filter((conflict) => conflict.storyId === id)
+      .map((conflict) => ({ ...conflict, conflict: asItStands(story, conflict.conflict) }))
+      .sort((a, b) => position(a.conflict) - position(b.conflict));
+  });
+}
+
+export function resolveConflict(context: ServiceContext, storyId: string, conflictId: string, keep: MergeChoice): StoredStory {
   const { store, stories } = context;
-  const { outbox, conflicts, serverCopy } = store;
   const story = store.transaction((): StoredStory => {
-    const open = conflicts.open(storyId);
-    if (!open) {
-      throw new ServiceError('CONFLICT_NOT_FOUND', 'Bài này không có hai phiên bản đang chờ chọn.', 'not_found');
+    const stored = store.conflicts.get(conflictId);
+    if (stored === null || stored.storyId !== storyId) {
+      throw new ServiceError('CONFLICT_NOT_FOUND', 'Chỗ sửa trùng này không còn chờ chọn; có thể nó đã được chọn rồi.', 'not_found');
     }
-    const local = serverCopy.state(storyId);
-    if (!local) throw new ServiceError('STORY_NOT_FOUND', 'Không tìm thấy bài viết này.', 'not_found');
-    // Changes made while the conflict waited are in the story's text; their ops are replaced below.
-    // A refusal of an older text no longer matters either: the user has chosen.
-    outbox.dropUnsent(storyId);
-    outbox.clearDead(storyId);
-    const author = authorOf(context);
-    if (keep === 'mine') {
-      // Only the text: a status never travels with it, so no one's transition is undone.
-      if (local.trashed) outbox.delete(storyId);
-      else stories.save(storyId, local.content, { author, reason: 'merge' });
+    const current = stories.get(storyId);
+    if (!current) throw storyNotFound();
+    if (current.deletedAt !== null) {
+      throw new ServiceError('STORY_IN_TRASH', 'Bài viết đang ở thùng rác; hãy khôi phục bài trước khi chọn.', 'conflict');
+    }
+    const text = contentOf(current);
+    const settled = settleConflict(text, stored.conflict, keep, randomBlockId);
+    if (!sameContent(settled, text)) {
+      stories.save(storyId, settled, { author: authorOf(context), reason: 'merge' });
       // Actions taken here on this text go up after it, as they were made.
-      outbox.moveTransitionsLast(storyId);
-    } else {
-      stories.takeServerVersion(open.server, { author });
+      store.outbox.moveTransitionsLast(storyId);
     }
-    conflicts.resolve(open.id, keep);
+    store.conflicts.settle(conflictId, keep);
     const after = stories.get(storyId);
-    if (!after) throw new ServiceError('STORY_NOT_FOUND', 'Không tìm thấy bài viết này.', 'not_found');
+    if (!after) throw storyNotFound();
     return after;
   });
-  outbox.changed();
+  store.outbox.changed();
   context.events.emit('story.changed', { id: storyId });
   return story;
 }

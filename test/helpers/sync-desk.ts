@@ -2,7 +2,7 @@
 // SQLite store, short sync delays, and helpers to wait for the worker without
 // sleeping blindly (every wait is bounded and says what it waited for).
 import type { SyncStatus } from '../../core/api';
-import { nodes, type StoryContent } from '../../core/story';
+import { nodes, withLoadedBlockIds, type StoryContent } from '../../core/story';
 import { createAppService, type AppService, type SyncOptions, type SyncTimers, type TokenStore } from '../../service';
 import { makeTempDir, type TempDir } from './db-temp';
 
@@ -98,9 +98,12 @@ export function storyText(n: number, edit: number, paragraphs: readonly string[]
     tags: ['công đoàn'],
     slug: '',
     related: [],
-    body: nodes.bodyOf(
-      [lead, paragraphs[(n + 1) % paragraphs.length] ?? '', `Đoạn cuối của lần sửa ${edit}.`].map((text) =>
-        nodes.paragraph(nodes.inlineFromText(text)),
+    // With block ids, as the editor writes every body (b1, b2, b3: each edit's blocks line up).
+    body: withLoadedBlockIds(
+      nodes.bodyOf(
+        [lead, paragraphs[(n + 1) % paragraphs.length] ?? '', `Đoạn cuối của lần sửa ${edit}.`].map((text) =>
+          nodes.paragraph(nodes.inlineFromText(text)),
+        ),
       ),
     ),
   };

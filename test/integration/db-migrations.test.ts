@@ -67,6 +67,8 @@ const CHAIN: Array<{ version: number; adds: string[] }> = [
   { version: 8, adds: ['table story_workflow', 'index stories_by_assignee', 'table notifications', 'index notifications_by_account'] },
   // Editorial notes.
   { version: 9, adds: ['table notes', 'index notes_by_story', 'table notes_fetched'] },
+  // Merge bases and the places a merge left to a person.
+  { version: 10, adds: ['table sync_bases', 'table merge_conflicts', 'index merge_conflicts_open'] },
 ];
 
 describe('migration chain', () => {
@@ -88,7 +90,7 @@ describe('migration chain', () => {
       'related', 'publish_at', 'published_at', 'created_at', 'updated_at', 'rev', 'base_rev', 'deleted_at',
       'word_count', 'body_text', 'body', 'local_only',
     ]);
-    expect(columns(db, 'revisions')).toEqual(['id', 'story_id', 'author', 'created_at', 'reason', 'content']);
+    expect(columns(db, 'revisions')).toEqual(['id', 'story_id', 'author', 'created_at', 'reason', 'content', 'merged_revision', 'merged_server_rev']);
     expect(columns(db, 'media')).toEqual(['sha256', 'mime', 'size', 'created_at', 'bytes']);
     expect(columns(db, 'story_workflow')).toEqual([
       'story_id', 'deadline', 'holder', 'held_since', 'spiked_from', 'corrections', 'pending_update', 'status_since', 'seq', 'base',
@@ -102,6 +104,34 @@ describe('migration chain', () => {
     migrate(db, migrations);
     expect(schemaObjects(db)).toEqual(objects);
     expect(schemaVersion(db)).toBe(CHAIN.length);
+    db.close();
+  });
+
+  it('gives every story that agrees with the server its text as merge base at step 10, and none to a story with changes waiting', () => {
+    const migrations = loadMigrations();
+    const db = new Database(temp.file('bases.db'));
+    migrate(db, migrations.slice(0, 9));
+    const body = JSON.stringify({ root: { type: 'root', version: 1, children: [] } });
+    const insert = db.prepare(`
+      INSERT INTO stories (id, status, author, headline, sapo, tags, created_at, updated_at, rev, base_rev, body)
+      VALUES (?, 'draft', 'a', ?, 'Sapo', '["công đoàn"]', 't', 't', ?, ?, ?)`);
+    insert.run('synced', 'LĐLĐ quận Hai Bà Trưng tiếp tục đổi mới', 3, 3, body);
+    insert.run('waiting', 'Cụm thi đua số 4', 2, 2, body);
+    insert.run('never-sent', 'Bài chưa gửi', 0, 0, body);
+    db.prepare(`INSERT INTO outbox (op_id, seq, story_id, kind, base_rev, payload, created_at) VALUES ('op', 1, 'waiting', 'upsert', 2, '{}', 't')`).run();
+    migrate(db, migrations.slice(0, 10));
+    const bases = db.prepare('SELECT story_id, rev, content FROM sync_bases').all() as Array<{ story_id: string; rev: number; content: string }>;
+    expect(bases.map((row) => [row.story_id, row.rev])).toEqual([['synced', 3]]);
+    expect(JSON.parse(bases[0]?.content ?? '{}')).toEqual({
+      headline: 'LĐLĐ quận Hai Bà Trưng tiếp tục đổi mới',
+      sapo: 'Sapo',
+      byline: '',
+      section: '',
+      tags: ['công đoàn'],
+      slug: '',
+      related: [],
+      body: JSON.parse(body) as unknown,
+    });
     db.close();
   });
 

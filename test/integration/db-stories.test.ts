@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { STORY_STATUSES, type StoryStatus } from '../../core/story';
+import { STORY_STATUSES, blockIdOf, nodes, withLoadedBlockIds, type StoryStatus } from '../../core/story';
 import { countWords } from '../../core/text';
 import { StoreError } from '../../db/errors';
 import { importStories } from '../helpers/db-import';
@@ -86,8 +86,25 @@ describe('creating and reading stories', () => {
     });
     const expectedWords = [HEADLINE, SAPO, ...body].reduce((sum, text) => sum + countWords(text), 0);
     expect(created.wordCount).toBe(expectedWords);
-    expect(stories.get(created.id)).toEqual(created);
+    // Read back with the ids every desk gives a body stored without them (below).
+    expect(stories.get(created.id)).toEqual({ ...created, body: withLoadedBlockIds(created.body) });
     expect(stories.revisions(created.id)).toEqual([]);
+  });
+
+  it('names the blocks of a story stored without block ids b1, b2... on every read, as every desk does, and keeps ids it has', () => {
+    const old = stories.create(content(HEADLINE, [paragraphs[1] ?? '', paragraphs[2] ?? '']), { author: 'phong' });
+    expect(JSON.stringify(old.body)).not.toContain('blockId');
+    const read = stories.get(old.id)?.body;
+    expect(read?.root.children.map((block) => blockIdOf(block))).toEqual(['b1', 'b2']);
+    expect(stories.get(old.id)?.body).toEqual(read);
+    // The row itself is left as it was: the ids are what loading gives it.
+    const row = db.prepare('SELECT body FROM stories WHERE id = ?').pluck().get(old.id) as string;
+    expect(row).not.toContain('blockId');
+    // A body that has ids keeps them; a block added without one gets the next free name.
+    if (read === undefined) throw new Error('no body');
+    const added = nodes.paragraph(nodes.inlineFromText('Đoạn mới.'));
+    stories.save(old.id, { ...content(HEADLINE), body: { root: { ...read.root, children: [...read.root.children, added] } } }, { author: 'phong' });
+    expect(stories.get(old.id)?.body.root.children.map((block) => blockIdOf(block))).toEqual(['b1', 'b2', 'b3']);
   });
 
   it('starts with a revision when asked (as imports do)', () => {
@@ -272,6 +289,19 @@ describe('history', () => {
     expect(stories.sealExpiredAutosaves()).toBe(1);
     expect(stories.revisions(a.id).map((r) => [r.reason, r.open])).toEqual([['autosave', false]]);
     expect(stories.revisions(b.id).map((r) => [r.reason, r.open])).toEqual([['autosave', true]]);
+  });
+
+  it('records a submit as a revision of the text as it stands, the open autosave sealed first, the text unchanged', () => {
+    const { id } = stories.create(content('Bài mới'), { author: 'phong' });
+    const typed = stories.autosave(id, content('Bài gửi duyệt'), { author: 'phong' });
+    time.advance(MINUTE);
+    const submitted = stories.snapshot(id, { author: 'phong', reason: 'submit' });
+    expect(stories.revisions(id).map((r) => [r.id, r.reason, r.open])).toEqual([
+      [submitted, 'submit', false],
+      [typed.revisionId, 'autosave', false],
+    ]);
+    expect(stories.revision(submitted)?.content.headline).toBe('Bài gửi duyệt');
+    expect(stories.get(id)?.updatedAt).toBe(typed.story.updatedAt);
   });
 
   it('refuses save() with the autosave reason', () => {

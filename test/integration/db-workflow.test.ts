@@ -108,7 +108,7 @@ describe('transitions in the outbox', () => {
   it('a refused transition drops out, and the desk shows the server state again', () => {
     const story = store.stories.create(storyText(2, 0, paragraphs), { author: 'lan' });
     answerOldest(story.id, 1, 10);
-    store.transaction(() => store.reconciler.pulled(pulled(story, 1, 11, { status: 'submitted' })));
+    store.transaction(() => store.reconciler.pulled(pulled(story, 1, 11, { status: 'submitted' }), 'lan'));
     tick();
     // Offline, the reporter withdraws; meanwhile the desk took the story on the server.
     store.stories.transition(story.id, { action: 'withdraw' }, LAN);
@@ -116,7 +116,7 @@ describe('transitions in the outbox', () => {
     const [op] = store.outbox.nextBatch(10, 1_000_000);
     store.transaction(() => {
       store.reconciler.rejected(op?.opId ?? '', story.id, 'Không thể rút bài: bài đang ở trạng thái “đang biên tập”');
-      store.reconciler.pulled(pulled(story, 1, 12, { status: 'editing', holder: 'minh', heldSince: '2025-05-20T03:40:00.000Z' }));
+      store.reconciler.pulled(pulled(story, 1, 12, { status: 'editing', holder: 'minh', heldSince: '2025-05-20T03:40:00.000Z' }), 'lan');
     });
     expect(shown(story.id)).toMatchObject({ workflow: { status: 'editing', holder: 'minh', heldSince: '2025-05-20T03:40:00.000Z' }, pending: [] });
     expect(store.outbox.refused()).toEqual([
@@ -132,9 +132,9 @@ describe('transitions in the outbox', () => {
     expect(shown(story.id)).toMatchObject({ workflow: { status: 'submitted' }, pending: [] });
     expect(ops(story.id)).toEqual([{ kind: 'transition', state: 'applied', action: 'submit', sapo: null }]);
     // A copy pulled from before the transition changes nothing shown.
-    store.transaction(() => store.reconciler.pulled(pulled(story, 1, 20)));
+    store.transaction(() => store.reconciler.pulled(pulled(story, 1, 20), 'lan'));
     expect(shown(story.id)?.workflow.status).toBe('submitted');
-    store.transaction(() => store.reconciler.pulled(pulled(story, 1, 21, { status: 'submitted' })));
+    store.transaction(() => store.reconciler.pulled(pulled(story, 1, 21, { status: 'submitted' }), 'lan'));
     expect(shown(story.id)?.workflow.status).toBe('submitted');
     expect(ops(story.id)).toEqual([]);
   });
@@ -144,18 +144,18 @@ describe('pulled copies', () => {
   it('take a newer workflow with the same rev, even while the story text waits here; never an older one', () => {
     const story = store.stories.create(storyText(4, 0, paragraphs), { author: 'lan' });
     answerOldest(story.id, 1, 30);
-    store.transaction(() => store.reconciler.pulled(pulled(story, 1, 31, { status: 'submitted' })));
+    store.transaction(() => store.reconciler.pulled(pulled(story, 1, 31, { status: 'submitted' }), 'lan'));
     // The reporter's edit waits here (written before the desk took the story).
     store.stories.autosave(story.id, storyText(4, 1, paragraphs), { author: 'lan' });
     const deadline = '2025-05-21T10:00:00.000Z';
     store.transaction(() =>
-      store.reconciler.pulled(pulled(story, 1, 33, { status: 'editing', holder: 'minh', heldSince: '2025-05-20T04:00:00.000Z', assignee: 'binh', deadline })),
+      store.reconciler.pulled(pulled(story, 1, 33, { status: 'editing', holder: 'minh', heldSince: '2025-05-20T04:00:00.000Z', assignee: 'binh', deadline }), 'lan'),
     );
     const after = store.stories.get(story.id);
     expect(after).toMatchObject({ status: 'editing', assignee: 'binh', rev: 1, sapo: storyText(4, 1, paragraphs).sapo });
     expect(shown(story.id)?.workflow).toMatchObject({ holder: 'minh', deadline });
     // An older change arriving late (seq 32) is not taken.
-    store.transaction(() => store.reconciler.pulled(pulled(story, 1, 32, { status: 'returned' })));
+    store.transaction(() => store.reconciler.pulled(pulled(story, 1, 32, { status: 'returned' }), 'lan'));
     expect(store.stories.get(story.id)?.status).toBe('editing');
     // The waiting text was not overwritten by either.
     expect(store.stories.get(story.id)?.sapo).toBe(storyText(4, 1, paragraphs).sapo);
@@ -175,7 +175,7 @@ describe('pulled copies', () => {
     const make = (n: number, workflow: Partial<WorkflowWire>, seq: number) => {
       const story = store.stories.create(storyText(n, 0, paragraphs), { author: 'lan' });
       answerOldest(story.id, 1, seq);
-      store.transaction(() => store.reconciler.pulled(pulled(story, 1, seq + 1, workflow)));
+      store.transaction(() => store.reconciler.pulled(pulled(story, 1, seq + 1, workflow), 'lan'));
       return story;
     };
     // 10:32 Hanoi on 20 May: "today" began at 17:00 UTC on the 19th.

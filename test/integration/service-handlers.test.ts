@@ -83,7 +83,7 @@ describe('argument validation', () => {
     'sync.now': [{ force: 1 }, /^Tham số có trường không được hỗ trợ: force$/],
     'sync.conflicts': [{ storyId: 'bài-1' }, /^Mã bài viết không hợp lệ$/],
     'sync.problems': [{ all: true }, /^Tham số có trường không được hỗ trợ: all$/],
-    'sync.resolveConflict': [{ storyId: MISSING_ID, keep: 'cả hai' }, /^Hãy chọn giữ bản của mình/],
+    'sync.resolveConflict': [{ storyId: MISSING_ID, conflictId: MISSING_ID, keep: 'cả hai' }, /^Hãy chọn giữ của tôi \(mine\), của họ \(theirs\) hoặc cả hai \(both\)$/],
     'workflow.view': [{ storyId: 'bài-1' }, /^Mã bài viết không hợp lệ$/],
     'workflow.transition': [{ storyId: MISSING_ID, op: { action: 'xuất bản' } }, /^Thao tác biên tập không hợp lệ/],
     'workflow.checklist': [{}, /^Mã bài viết không hợp lệ$/],
@@ -223,7 +223,8 @@ describe('stories', () => {
     expect(events.slice(0, 3)).toEqual([
       { event: 'save.state', payload: { id: story.id, state: 'saving' } },
       { event: 'save.state', payload: { id: story.id, state: 'saved' } },
-      { event: 'story.changed', payload: { id: story.id } },
+      // With the story's new updatedAt, so that the editor that wrote it need not read it again.
+      { event: 'story.changed', payload: { id: story.id, updatedAt: new Date(now - 2000).toISOString() } },
     ]);
     expect(events).toHaveLength(9);
 

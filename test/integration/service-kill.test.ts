@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { StoryContent } from '../../core/story';
+import { withLoadedBlockIds, type StoryContent } from '../../core/story';
 import { makeTempDir, type TempDir } from '../helpers/db-temp';
 import { sampleLines, storyContentOf } from '../helpers/db-story-content';
 import { rpc, rpcResult, startWebProcess, type WebProcess } from '../helpers/service-web';
@@ -29,15 +29,17 @@ afterEach(() => tmp.remove());
 function typing(steps: number): StoryContent[] {
   const text = [...(paragraphs.find((p) => p.length > 400) ?? paragraphs[0] ?? '')];
   const perStep = Math.max(1, Math.floor(text.length / steps));
-  return Array.from({ length: steps }, (_, i) =>
-    storyContentOf({
+  return Array.from({ length: steps }, (_, i) => {
+    const content = storyContentOf({
       headline: headlines[2] ?? 'Tít',
       sapo: paragraphs[1] ?? '',
       paragraphs: [paragraphs[2] ?? '', text.slice(0, (i + 1) * perStep).join('')],
       byline: 'Mạnh Quân',
       section: 'cong-doan',
-    }),
-  );
+    });
+    // With block ids, as the editor writes every body.
+    return { ...content, body: withLoadedBlockIds(content.body) };
+  });
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -297,7 +297,7 @@ describe('server-sent events', () => {
     expect(events.filter((e) => e.event !== 'connected')).toEqual([
       { event: 'save.state', data: { id: story.id, state: 'saving' } },
       { event: 'save.state', data: { id: story.id, state: 'saved' } },
-      { event: 'story.changed', data: { id: story.id } },
+      { event: 'story.changed', data: { id: story.id, updatedAt: expect.any(String) } },
     ]);
   });
 });

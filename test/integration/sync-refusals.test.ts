@@ -1,9 +1,9 @@
 // What the server will not take, and what goes up besides text. A reporter's
 // edit of a story the desk has taken over is refused: the op is set aside with
 // the server's reason (shown as the last error), never sent again, and the
-// reporter's text is kept; when the desk's next version arrives, both texts
-// are there to choose from. Images go up before the story that shows them,
-// once per server.
+// reporter's text is kept; when the desk's next version arrives, the two are
+// merged and what both rewrote waits with both texts. Images go up before the
+// story that shows them, once per server.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodes, type StoryContent } from '../../core/story';
 import type { AppService } from '../../service';
@@ -78,20 +78,30 @@ describe('refusals and images', () => {
     expect(await server.query<{ n: number }>('SELECT count(*) AS n FROM sync_ops')).toEqual(opsBefore);
     expect(contentOf(await service.call('stories.get', { id: story.id }))).toEqual(mine);
 
-    // The desk's next version arrives: the reporter's refused text and the desk's are both kept.
+    // The desk's next version arrives: it and the reporter's refused text are merged here. The sapo both
+    // rewrote waits for the reporter with both texts; the merge, sent again, is refused again.
     await deskEdit(service, story.id, 2, { sapo: 'Sapo do ban biên tập viết lại.' });
-    const twoVersions = await service.call('sync.now', {});
-    expect(twoVersions.conflicts).toBe(1);
+    // The pull merges; the merge goes up with the next round.
+    expect(await service.call('sync.now', {})).toMatchObject({ conflicts: 1, pending: 1 });
+    const merged = await service.call('sync.now', {});
+    expect(merged).toMatchObject({ conflicts: 1, pending: 0, lastError: `Máy chủ không nhận bài “${mine.headline}”: Bài đang được biên tập` });
     const [conflict] = await service.call('sync.conflicts', { storyId: story.id });
-    expect(conflict?.mine).toEqual(mine);
-    expect(conflict?.theirs.sapo).toBe('Sapo do ban biên tập viết lại.');
-    expect(await service.call('stories.get', { id: story.id })).toMatchObject({ sapo: mine.sapo, rev: 3, baseRev: 3 });
+    expect(conflict?.conflict).toMatchObject({ kind: 'field', field: 'sapo', mine: mine.sapo, theirs: 'Sapo do ban biên tập viết lại.' });
+    expect(await service.call('stories.get', { id: story.id })).toMatchObject({ sapo: mine.sapo, rev: 3, baseRev: 3, status: 'editing' });
 
-    // Taking the desk's version clears the refusal; nothing more goes up.
-    const { story: taken } = await service.call('sync.resolveConflict', { storyId: story.id, keep: 'theirs' });
-    expect(taken).toMatchObject({ sapo: 'Sapo do ban biên tập viết lại.', status: 'editing', rev: 3 });
+    // The desk returns the story. The reporter takes the desk's sapo: that edit goes up and the refusal is over.
+    const returned = await push(server.url, editorToken, [
+      { opId: newId(), kind: 'transition', storyId: story.id, baseRev: 3, payload: { action: 'return', note: 'Sửa lại sapo theo bản của ban biên tập.' } },
+    ]);
+    expect(returned.results[0]).toMatchObject({ status: 'applied' });
+    await service.call('sync.now', {});
+    expect(await service.call('stories.get', { id: story.id })).toMatchObject({ status: 'returned' });
+    const { story: settled } = await service.call('sync.resolveConflict', { storyId: story.id, conflictId: conflict?.id ?? '', keep: 'theirs' });
+    expect(settled).toMatchObject({ sapo: 'Sapo do ban biên tập viết lại.', status: 'returned' });
     expect(await waitSynced(service)).toMatchObject({ conflicts: 0, lastError: null, pending: 0 });
-    expect(await server.query<{ rev: number }>('SELECT rev FROM stories WHERE id = ?', story.id)).toEqual([{ rev: 3 }]);
+    const [row] = await server.query<{ rev: number; data: string }>('SELECT rev, data FROM stories WHERE id = ?', story.id);
+    expect(row?.rev).toBe(4);
+    expect(contentOf(JSON.parse(row?.data ?? '{}') as StoryContent)).toEqual({ ...mine, sapo: 'Sapo do ban biên tập viết lại.' });
   });
 
   it('sends an image before the story that shows it, once', async () => {

@@ -170,7 +170,10 @@ describe('the workflow across two desks', () => {
     // The workflow followed the server at once, though the text waits for a choice.
     expect(await r.call('workflow.view', { storyId: story.id })).toMatchObject({ workflow: { status: 'draft', deadline } });
 
-    const { story: kept } = await r.call('sync.resolveConflict', { storyId: story.id, keep: 'mine' });
+    // Both rewrote the sapo: that one field waits for a choice; the rest merged by itself.
+    const [place] = await r.call('sync.conflicts', { storyId: story.id });
+    expect(place?.conflict).toMatchObject({ kind: 'field', field: 'sapo' });
+    const { story: kept } = await r.call('sync.resolveConflict', { storyId: story.id, conflictId: place?.id ?? '', keep: 'mine' });
     expect(kept).toMatchObject({ sapo: mine.sapo, status: 'draft', assignee: EDITOR.username });
     await waitSynced(r);
     const onServer = await serverStory(story.id);

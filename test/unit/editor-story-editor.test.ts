@@ -95,6 +95,8 @@ function fakeClient(calls: Call[]): NewsdeskClient {
         return { online: false, present: [] };
       case 'presence.leave':
         return { ok: true };
+      case 'sync.conflicts':
+        return [];
       default:
         throw new Error(`not in this test: ${name} ${JSON.stringify(args)}`);
     }

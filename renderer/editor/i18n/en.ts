@@ -2,7 +2,9 @@
 // `_one`/`_other` forms English needs.
 import type vi from './vi';
 
-const en: Record<keyof typeof vi, string> & Record<string, string> = {
+type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Record<keyof T[K], string> };
+
+const en: Strings<typeof vi> & Record<string, string | Record<string, string>> = {
   loading: 'Opening the story…',
   loadFailed: 'Could not open the story: {{message}}',
   retry: 'Try again',
@@ -104,6 +106,44 @@ const en: Record<keyof typeof vi, string> & Record<string, string> = {
   spellNoSuggestions: 'No suggestions',
   spellAdd: 'Add to dictionary',
   spellAddFailed: 'Could not add to the dictionary: {{message}}',
+
+  conflictsTitle: 'Edited on both sides',
+  conflictsIntro: '{{count}} places in this story were changed both here and on the server. Everything else was merged by itself; no word has been lost.',
+  conflictsHint: 'Choose for each place: keep mine, keep theirs, or keep both.',
+  conflictPlace: {
+    headline: 'Headline',
+    sapo: 'Sapo',
+    byline: 'Byline',
+    section: 'Section',
+    slug: 'Address (slug)',
+    tags: 'Tags',
+    related: 'Related-story line',
+    paragraph: 'Paragraph {{n}}',
+    heading: 'Subheading (block {{n}})',
+    quote: 'Quote (block {{n}})',
+    list: 'List (block {{n}})',
+    listitem: 'A list item (block {{n}})',
+    figure: 'Image (block {{n}})',
+    'related-stories': 'Related stories (block {{n}})',
+    gone: 'A paragraph no longer in the story',
+  },
+  conflictReason: {
+    'both-edited': 'Both sides changed the same words here.',
+    'mine-deleted': 'You deleted this paragraph and the other side edited it. The story keeps their edit for now.',
+    'theirs-deleted': 'The other side deleted this paragraph and you edited it. The story keeps yours for now.',
+    'both-added': 'Both sides have this paragraph, differently.',
+    'both-moved': 'Both sides moved this paragraph, to different places. It stays where you put it for now.',
+    field: 'Both sides changed this.',
+  },
+  conflictMine: 'Mine (this computer)',
+  conflictTheirs: 'Theirs (server, revision {{rev}})',
+  conflictDeleted: 'Deleted',
+  conflictKeepMine: 'Keep mine',
+  conflictKeepTheirs: 'Keep theirs',
+  conflictKeepBoth: 'Keep both',
+  conflictShow: 'Show in the story',
+  conflictSettling: 'Saving your choice…',
+  conflictFailed: 'Could not save your choice: {{message}}',
 };
 
 export default en;

@@ -6,6 +6,7 @@ import { BLUR_COMMAND, COMMAND_PRIORITY_LOW } from 'lexical';
 import { useEffect } from 'react';
 import type { StoryDocument } from '../useStoryDocument';
 import { NOTE_MARKS_TAG } from '../../notes/note-marks';
+import { FOLLOW_TAG } from '../document/replace-body';
 
 export function AutosavePlugin(props: { document: Pick<StoryDocument, 'attachEditor' | 'bodyChanged' | 'flush'> }): null {
   const [editor] = useLexicalComposerContext();
@@ -22,7 +23,8 @@ export function AutosavePlugin(props: { document: Pick<StoryDocument, 'attachEdi
     const unregister = mergeRegister(
       () => clearTimeout(settle),
       editor.registerUpdateListener(({ dirtyElements, dirtyLeaves, prevEditorState, tags }) => {
-        if (!settled || prevEditorState.isEmpty()) return;
+        // A text that came in from the store (sync, a settled conflict) is not the writer's edit.
+        if (!settled || prevEditorState.isEmpty() || tags.has(FOLLOW_TAG)) return;
         // Marks around noted passages are not part of the story: they are stripped before a save.
         if (tags.has(NOTE_MARKS_TAG)) return;
         // Selection moves are not edits.

@@ -27,6 +27,7 @@ import { useTranslation } from 'react-i18next';
 import { ImageIcon, LinkIcon, RelatedIcon } from './ToolbarIcons';
 import { OPEN_IMAGE_DIALOG_COMMAND, OPEN_LINK_DIALOG_COMMAND, OPEN_RELATED_PICKER_COMMAND } from './commands';
 import { focusEditor } from '../dom/focus-editor';
+import { $copyBlockFormatIndentAndId } from '../../../core/story/lexical-nodes';
 
 type BlockType = 'paragraph' | 'h2' | 'h3' | 'quote' | 'bullet' | 'number' | 'other';
 
@@ -80,9 +81,10 @@ function setBlock(editor: LexicalEditor, current: BlockType, wanted: 'h2' | 'h3'
   editor.update(() => {
     const selection = $getSelection();
     if (!$isRangeSelection(selection)) return;
-    if (current === wanted) $setBlocksType(selection, () => $createParagraphNode());
-    else if (wanted === 'quote') $setBlocksType(selection, () => $createQuoteNode());
-    else $setBlocksType(selection, () => $createHeadingNode(wanted));
+    // The block keeps its id through the change of type: to a merge it is still the same block.
+    if (current === wanted) $setBlocksType(selection, () => $createParagraphNode(), $copyBlockFormatIndentAndId);
+    else if (wanted === 'quote') $setBlocksType(selection, () => $createQuoteNode(), $copyBlockFormatIndentAndId);
+    else $setBlocksType(selection, () => $createHeadingNode(wanted), $copyBlockFormatIndentAndId);
   });
 }
 

@@ -1,14 +1,14 @@
-// The open story's sync conflict, if it has one: asked when the story opens,
-// and again when the story changes (a save here, a pull, a resolution) or the
-// number of conflicts changes. One request at a time, however many events arrive.
+// The open story's places waiting after a merge (sync.conflicts): asked when the
+// story opens, and again when the story changes (a merge, a settled place) or
+// the number of stories with conflicts changes. One request at a time.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { SyncConflict } from '../../core/api';
-import type { NewsdeskClient } from '../transport';
-import { coalescedRequest } from '../transport/coalesced';
+import type { SyncConflict } from '../../../core/api';
+import type { NewsdeskClient } from '../../transport/client';
+import { coalescedRequest } from '../../transport/coalesced';
 
-export function useStoryConflict(client: NewsdeskClient, storyId: string): { conflict: SyncConflict | null; refresh: () => void } {
-  // Kept with the story it belongs to, so that another story never shows this one's banner.
-  const [found, setFound] = useState<{ storyId: string; conflict: SyncConflict | null } | null>(null);
+export function useMergeConflicts(client: NewsdeskClient, storyId: string): { conflicts: SyncConflict[]; refresh: () => void } {
+  // Kept with the story they belong to, so that another story never shows these.
+  const [found, setFound] = useState<{ storyId: string; conflicts: SyncConflict[] } | null>(null);
   const askRef = useRef<() => void>(() => undefined);
 
   useEffect(() => {
@@ -17,7 +17,7 @@ export function useStoryConflict(client: NewsdeskClient, storyId: string): { con
     // A service that cannot say has nothing to show; the next event asks again.
     const { ask, stop } = coalescedRequest(() =>
       client.call('sync.conflicts', { storyId }).then((conflicts) => {
-        if (live) setFound({ storyId, conflict: conflicts[0] ?? null });
+        if (live) setFound({ storyId, conflicts });
       }),
     );
     askRef.current = ask;
@@ -40,5 +40,5 @@ export function useStoryConflict(client: NewsdeskClient, storyId: string): { con
   }, [client, storyId]);
 
   const refresh = useCallback(() => askRef.current(), []);
-  return { conflict: found?.storyId === storyId ? found.conflict : null, refresh };
+  return { conflicts: found?.storyId === storyId ? found.conflicts : [], refresh };
 }
