@@ -52,6 +52,7 @@ import {
   autosaveOptions,
   createOptions,
   decodeCursor,
+  contentParams,
   derive,
   encodeCursor,
   indexFields,
@@ -120,7 +121,7 @@ export class StoryRepository {
     this.db.transaction(() => {
       for (const { story, content, derived, reason } of stories) {
         const { lastInsertRowid } = this.statements.insertStory.run({
-          ...this.contentParams(content, derived),
+          ...contentParams(content, derived),
           id: story.id,
           status: story.status,
           author: story.author,
@@ -344,24 +345,9 @@ export class StoryRepository {
     return this.clock().toISOString();
   }
 
-  private contentParams(content: StoryContent, derived: Derived) {
-    return {
-      headline: content.headline,
-      sapo: content.sapo,
-      byline: content.byline,
-      section: content.section,
-      slug: content.slug,
-      tags: JSON.stringify(content.tags),
-      related: JSON.stringify(content.related),
-      wordCount: derived.wordCount,
-      bodyText: derived.bodyText,
-      body: JSON.stringify(content.body),
-    };
-  }
-
   private writeContent(row: StoryRow, content: StoryContent, derived: Derived, now: string): void {
     const before = this.statements.getIndexedText.get(row.id) as IndexedText;
-    this.statements.updateContent.run({ ...this.contentParams(content, derived), id: row.id, now });
+    this.statements.updateContent.run({ ...contentParams(content, derived), id: row.id, now });
     // Re-indexing a long story is most of a save's cost, and a save after an
     // autosave, or a change of tags or section, leaves the text as it was.
     const textChanged = before.headline !== content.headline || before.sapo !== content.sapo || before.body_text !== derived.bodyText;

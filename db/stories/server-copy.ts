@@ -10,7 +10,7 @@ import type { Database } from 'better-sqlite3';
 import type { StoryContent } from '../../core/story';
 import type { StoredStoryWire } from '../../core/sync';
 import { derive } from './repository';
-import { contentFromRow } from './story-rows';
+import { contentFromRow, contentParams } from './story-rows';
 import type { StoryWorkflows } from './workflow';
 
 export interface LocalState {
@@ -78,26 +78,17 @@ export class LocalCopy {
     const { story } = stored;
     const { bodyText, wordCount, index } = derive(story);
     const params = {
+      ...contentParams(story, { wordCount, bodyText }),
       id: story.id,
       status: story.status,
       author: story.author,
       assignee: story.assignee,
-      section: story.section,
-      headline: story.headline,
-      sapo: story.sapo,
-      byline: story.byline,
-      slug: story.slug,
-      tags: JSON.stringify(story.tags),
-      related: JSON.stringify(story.related),
       publishAt: story.publishAt,
       publishedAt: story.publishedAt,
       createdAt: story.createdAt,
       updatedAt: story.updatedAt,
       rev: story.rev,
       deletedAt: stored.trashedAt,
-      wordCount,
-      bodyText,
-      body: JSON.stringify(story.body),
     };
     const before = this.s.get.get(story.id) as Row | undefined;
     let seq: number;

@@ -249,6 +249,22 @@ export interface Derived {
  * the folded index fields. Every path that writes story text (local writes, copies
  * pulled from the server) goes through this one function.
  */
+/** The text columns of a stories row, as statement parameters. */
+export function contentParams(content: StoryContent, derived: Pick<Derived, 'wordCount' | 'bodyText'>) {
+  return {
+    headline: content.headline,
+    sapo: content.sapo,
+    byline: content.byline,
+    section: content.section,
+    slug: content.slug,
+    tags: JSON.stringify(content.tags),
+    related: JSON.stringify(content.related),
+    wordCount: derived.wordCount,
+    bodyText: derived.bodyText,
+    body: JSON.stringify(content.body),
+  };
+}
+
 export function derive(content: StoryContent): Derived {
   const bodyText = plainTextOfBody(content.body);
   return {

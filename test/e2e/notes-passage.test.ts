@@ -10,12 +10,12 @@
 // with a name suggested after "@".
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { instantToVietnamLocal } from '../../core/workflow';
 import { storyContentOf } from '../helpers/db-story-content';
 import { pngSize } from '../helpers/e2e/png';
 import { eventually, waitForSaveState } from '../helpers/e2e/page';
+import { markTexts, selectInBody } from '../helpers/e2e/select';
 import { useAppSession } from '../helpers/e2e/session';
 import { ROOT } from '../helpers/service-web';
 import { EDITOR, PASSWORD, REPORTER, startDeskServer, type DeskServer } from '../helpers/sync-server';
@@ -31,31 +31,6 @@ const NOTE = 'Con số này lấy từ báo cáo nào? Nhờ @bientap.lan kiểm
 const session = useAppSession();
 const content = () => storyContentOf({ headline: HEADLINE, sapo: 'Sapo của bài khảo sát.', paragraphs: [P1, P2], section: 'Công đoàn', byline: 'H.Phong' });
 
-/** Selects `text` inside the body's paragraph that holds it, as a mouse drag would, and lets Lexical take the selection. */
-async function selectInBody(page: Page, text: string): Promise<void> {
-  await page.getByTestId('editor-body').click();
-  await page.evaluate((wanted) => {
-    const body = document.querySelector('[data-testid="editor-body"]');
-    const walker = document.createTreeWalker(body as Node, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
-      const at = node.textContent?.indexOf(wanted) ?? -1;
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + wanted.length);
-      const selection = window.getSelection();
-      selection?.removeAllRanges();
-      selection?.addRange(range);
-      return;
-    }
-    throw new Error(`"${wanted}" is not in the body`);
-  }, text);
-  await page.waitForFunction((wanted) => window.getSelection()?.toString() === wanted, text);
-  // Lexical reads the selection on 'selectionchange', a task later.
-  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 50)));
-}
-
-const markTexts = (page: Page) => page.locator('[data-testid="editor-body"] mark[data-note-ids]').allTextContents();
 
 describe('a note on a passage', () => {
   test('marks the passage, keeps the mark on it while text is typed around it, and saves a body without marks', async () => {

@@ -28,7 +28,7 @@ afterEach(() => {
 
 /** What the server would send back for the story at `rev` with this text. */
 function serverCopy(story: StoredStory, rev: number, content: StoryContent, trashed = false): StoredStoryWire {
-  const { wordCount: _w, deletedAt: _d, ...fields } = story;
+  const { wordCount: _w, deletedAt: _d, localOnly: _l, ...fields } = story;
   return { story: { ...fields, ...content, rev, baseRev: rev, author: 'hphong' }, seq: rev, trashedAt: trashed ? '2025-03-01T09:00:00.000Z' : null };
 }
 
