@@ -23,8 +23,6 @@ export const noteHandlerArgs = {
     blockId: z.string().min(1).max(100).nullable().optional(),
     passage: z.string().min(1).max(MAX_PASSAGE_LENGTH, `Đoạn trích quá dài (tối đa ${MAX_PASSAGE_LENGTH} ký tự)`).nullable().optional(),
   }),
-  /** Who may be @mentioned: the server's accounts when it answers, else nobody (plain @username still works). */
-  'notes.people': z.strictObject({}),
   /** "I am editing this story" (call again every PRESENCE_HEARTBEAT_MS); answers who else is. */
   'presence.enter': z.strictObject({ storyId: id }),
   'presence.leave': z.strictObject({ storyId: id }),
@@ -76,7 +74,6 @@ export interface PresenceList {
 export interface NoteHandlerResults {
   'notes.list': { threads: NoteThread[] };
   'notes.add': DeskNote;
-  'notes.people': { people: Array<{ username: string; displayName: string }> };
   'presence.enter': PresenceList;
   'presence.leave': { ok: true };
   'presence.list': PresenceList;

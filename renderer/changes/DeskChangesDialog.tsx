@@ -1,12 +1,13 @@
 // "Ban biên tập đã sửa gì": for the reporter of a returned or published story,
 // what they handed in (./baseline) beside the story now, word by word, in two
 // columns or with the changes in place. Read only: restoring is the history's.
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../core/api';
 import type { StoryContent } from '../../core/story';
 import { compareStoryTexts } from '../../core/story/compare';
-import { StoryDiffView, type DiffLayout, type StoryDiffLabels } from '../compare/StoryDiffView';
+import { StoryDiffView, type DiffLayout } from '../compare/StoryDiffView';
+import { useStoryDiffLabels } from '../compare/useStoryDiffLabels';
 import { formatRevisionTime } from '../history/revision-time';
 import { toServiceError, type NewsdeskClient } from '../transport';
 import { Dialog } from '../ui/Dialog';
@@ -47,21 +48,7 @@ export function DeskChangesDialog(props: { client: NewsdeskClient; storyId: stri
     };
   }, [client, storyId, me]);
 
-  const labels: StoryDiffLabels = useMemo(
-    () => ({
-      headline: t('headline'),
-      sapo: t('sapo'),
-      body: t('body'),
-      details: t('details'),
-      changed: t('changed'),
-      onlyInA: t('onlyInSubmitted'),
-      onlyInB: t('onlyInNow'),
-      byline: t('byline'),
-      section: t('section'),
-      tags: t('tags'),
-    }),
-    [t],
-  );
+  const labels = useStoryDiffLabels({ changed: t('changed'), onlyInA: t('onlyInSubmitted'), onlyInB: t('onlyInNow') });
 
   let content: ReactNode;
   if (load.status === 'loading') content = <p className="field-hint" role="status">{t('loading')}</p>;

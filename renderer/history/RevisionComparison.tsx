@@ -9,7 +9,8 @@ import type { RevisionSummary, Settings } from '../../core/api';
 import type { StoryContent } from '../../core/story';
 import { compareStoryTexts } from '../../core/story/compare';
 import { differingDetails } from '../compare/details';
-import { StoryDiffView, type DiffLayout, type StoryDiffLabels } from '../compare/StoryDiffView';
+import { StoryDiffView, type DiffLayout } from '../compare/StoryDiffView';
+import { useStoryDiffLabels } from '../compare/useStoryDiffLabels';
 import { formatRevisionTime } from './revision-time';
 
 export type CompareMode = 'current' | 'previous' | 'other';
@@ -22,23 +23,8 @@ export interface ComparedText {
 
 function Comparison(props: { a: ComparedText; b: ComparedText; layout: DiffLayout; onlyInA: string; onlyInB: string; sameHint: string }): ReactNode {
   const { a, b } = props;
-  const { t } = useTranslation('history');
   const same = useMemo(() => compareStoryTexts(a.content, b.content).same && differingDetails(a.content, b.content, { byline: '', section: '', tags: '' }).length === 0, [a.content, b.content]);
-  const labels: StoryDiffLabels = useMemo(
-    () => ({
-      headline: t('headline'),
-      sapo: t('sapo'),
-      body: t('body'),
-      details: t('details'),
-      changed: t('changed'),
-      onlyInA: props.onlyInA,
-      onlyInB: props.onlyInB,
-      byline: t('byline'),
-      section: t('section'),
-      tags: t('tags'),
-    }),
-    [t, props.onlyInA, props.onlyInB],
-  );
+  const labels = useStoryDiffLabels({ onlyInA: props.onlyInA, onlyInB: props.onlyInB });
   return (
     <>
       {same && (

@@ -31,8 +31,8 @@ function usePeople(client: NewsdeskClient): Person[] {
   const [people, setPeople] = useState<Person[]>([]);
   useEffect(() => {
     let live = true;
-    client.call('notes.people', {}).then(
-      (answer) => live && setPeople(answer.people),
+    client.call('workflow.users', {}).then(
+      (answer) => live && setPeople(answer.users),
       () => undefined,
     );
     return () => {

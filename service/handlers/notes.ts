@@ -95,10 +95,6 @@ export function noteHandlers(context: ServiceContext, sync: DesktopSync): Pick<H
       events.emit('notes.changed', { storyId: note.storyId });
       return note;
     }),
-    'notes.people': handler('notes.people', async () => {
-      const at = online();
-      return { people: at === null ? [] : await peopleOf(at) };
-    }),
     'presence.enter': handler('presence.enter', ({ storyId }) => askPresence(storyId, (client) => client.presenceHeartbeat(storyId))),
     'presence.list': handler('presence.list', ({ storyId }) => askPresence(storyId, (client) => client.presence(storyId))),
     'presence.leave': handler('presence.leave', async ({ storyId }) => {

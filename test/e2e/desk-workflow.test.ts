@@ -9,49 +9,28 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { ACTION_LABELS, allowedActions, initialWorkflow } from '../../core/workflow';
 import { sampleLines } from '../helpers/db-story-content';
-import type { TestApp } from '../helpers/e2e/app';
 import { eventually } from '../helpers/e2e/page';
 import { pngSize } from '../helpers/e2e/png';
+import { useDeskServer } from '../helpers/e2e/desk-server';
 import { useAppSession } from '../helpers/e2e/session';
+import { signedInApp, synced } from '../helpers/e2e/sync';
 import { ROOT } from '../helpers/service-web';
 import { storyText } from '../helpers/sync-desk';
-import { EDITOR, PASSWORD, REPORTER, startDeskServer, type DeskServer } from '../helpers/sync-server';
+import { EDITOR, REPORTER } from '../helpers/sync-server';
 
 const SCREENSHOT = path.join(ROOT, 'test-results', 'desk-workflow.png');
 const { paragraphs } = sampleLines();
 const session = useAppSession();
-let server: DeskServer;
-
-beforeAll(async () => {
-  server = await startDeskServer();
-});
-
-afterAll(async () => {
-  await server?.close();
-});
-
-async function signedIn(username: string): Promise<TestApp> {
-  const app = await session.startApp();
-  await app.rpc('sync.signIn', { serverUrl: server.url, username, password: PASSWORD });
-  return app;
-}
-
-/** Sync rounds until the app has nothing left to send and no error. */
-function synced(app: TestApp): Promise<true> {
-  return eventually(async () => {
-    const status = await app.rpc('sync.now', {});
-    return status.pending === 0 && status.lastError === null ? true : undefined;
-  }, 'the app to be in sync', 30_000);
-}
+const server = useDeskServer();
 
 const buttons = (page: Page) => page.getByTestId('workflow-actions').locator('button').allTextContents();
 
 describe('the desk views and the workflow, in the browser', () => {
   test('queues with counts, read-only with the reason, take and return with a note, the audit log; the reporter is notified', async () => {
-    const reporter = await signedIn(REPORTER.username);
+    const reporter = await signedInApp(session, server.url, REPORTER.username);
     const ids: string[] = [];
     for (const n of [1, 2, 3]) {
       const story = await reporter.rpc('stories.create', { content: storyText(n, 0, paragraphs) });
@@ -74,7 +53,7 @@ describe('the desk views and the workflow, in the browser', () => {
     await tab.page.reload();
     await tab.page.getByTestId('bell-button').waitFor();
 
-    const editor = await signedIn(EDITOR.username);
+    const editor = await signedInApp(session, server.url, EDITOR.username);
     await synced(editor);
     const { page, errors } = await session.openPage(editor);
     await expect.poll(() => page.getByTestId('queue-submitted').textContent()).toBe('Chờ biên tập (2)');

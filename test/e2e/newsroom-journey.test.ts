@@ -19,15 +19,15 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { articlePath, sectionSlugOf } from '../../core/site/address';
 import { effectiveSlug } from '../../core/workflow';
-import type { TestApp } from '../helpers/e2e/app';
 import { eventually, waitForSaveState } from '../helpers/e2e/page';
 import { makePng, pngSize } from '../helpers/e2e/png';
 import { markTexts, selectInBody } from '../helpers/e2e/select';
 import { useAppSession } from '../helpers/e2e/session';
+import { signedInApp, synced } from '../helpers/e2e/sync';
 import { FaultProxy } from '../helpers/fault-proxy';
 import { sha256 } from '../helpers/server/images';
 import { ROOT } from '../helpers/service-web';
-import { PASSWORD, REPORTER, startDeskServer, type Account, type DeskServer } from '../helpers/sync-server';
+import { REPORTER, startDeskServer, type Account, type DeskServer } from '../helpers/sync-server';
 
 const CHIEF: Account = { username: 'tbt.minh', role: 'chief' };
 const SECTION = 'Công đoàn';
@@ -62,20 +62,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function signedIn(account: Account, serverUrl: string): Promise<TestApp> {
-  const app = await session.startApp();
-  await app.rpc('sync.signIn', { serverUrl, username: account.username, password: PASSWORD });
-  return app;
-}
-
-/** Sync rounds until the app has nothing left to send and no error. */
-function synced(app: TestApp): Promise<true> {
-  return eventually(async () => {
-    const status = await app.rpc('sync.now', {});
-    return status.pending === 0 && status.lastError === null ? true : undefined;
-  }, 'the app to be in sync', 30_000);
-}
-
 /** Takes a workflow action from the story's action bar, through its dialog when it has one. */
 async function act(page: Page, action: string, note?: string): Promise<void> {
   await page.getByTestId(`action-${action}`).click();
@@ -99,8 +85,8 @@ async function typeAfter(page: Page, text: string, typed: string): Promise<void>
 
 describe('a story from the field to the public site and back', () => {
   test('written offline with a figure, returned with a note, published, corrected and unpublished; every step in the audit log', async () => {
-    const reporter = await signedIn(REPORTER, reporterLine.url);
-    const editor = await signedIn(CHIEF, server.url);
+    const reporter = await signedInApp(session, reporterLine.url, REPORTER.username);
+    const editor = await signedInApp(session, server.url, CHIEF.username);
 
     // Offline, the reporter writes the story with a figure and submits it.
     reporterLine.offline = true;

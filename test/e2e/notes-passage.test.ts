@@ -10,15 +10,16 @@
 // with a name suggested after "@".
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { instantToVietnamLocal } from '../../core/workflow';
 import { storyContentOf } from '../helpers/db-story-content';
 import { pngSize } from '../helpers/e2e/png';
 import { eventually, waitForSaveState } from '../helpers/e2e/page';
 import { markTexts, selectInBody } from '../helpers/e2e/select';
+import { useDeskServer } from '../helpers/e2e/desk-server';
 import { useAppSession } from '../helpers/e2e/session';
 import { ROOT } from '../helpers/service-web';
-import { EDITOR, PASSWORD, REPORTER, startDeskServer, type DeskServer } from '../helpers/sync-server';
+import { EDITOR, PASSWORD, REPORTER } from '../helpers/sync-server';
 
 const SCREENSHOT = path.join(ROOT, 'test-results', 'notes-thread.png');
 const PAGE_SHOT = path.join(ROOT, 'test-results', 'notes-editor.png');
@@ -110,13 +111,7 @@ describe('a note on a passage', () => {
 });
 
 describe('two desks on one story', () => {
-  let server: DeskServer;
-  beforeAll(async () => {
-    server = await startDeskServer();
-  });
-  afterAll(async () => {
-    await server?.close();
-  });
+  const server = useDeskServer();
 
   test('the reporter reads who is editing the story they submitted; the editor sees their note and mention, and answers with a suggested name', async () => {
     const reporterApp = await session.startApp();

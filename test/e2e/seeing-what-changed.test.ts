@@ -6,18 +6,19 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { SyncStatus } from '../../core/api';
 import { contentOf } from '../../db/stories/server-copy';
 import { upsertPayloadOf } from '../../db';
 import { storyContentOf } from '../helpers/db-story-content';
 import type { TestApp } from '../helpers/e2e/app';
 import { eventually } from '../helpers/e2e/page';
+import { useDeskServer } from '../helpers/e2e/desk-server';
 import { useAppSession } from '../helpers/e2e/session';
 import { edited } from '../helpers/merge-desks';
 import { login, push } from '../helpers/server/api';
 import { newId } from '../helpers/server/stories';
-import { EDITOR, PASSWORD, REPORTER, startDeskServer, type DeskServer } from '../helpers/sync-server';
+import { EDITOR, PASSWORD, REPORTER } from '../helpers/sync-server';
 
 const SHOTS = path.resolve('test-results');
 const HEADLINE = 'LĐLĐ quận Hai Bà Trưng tiếp tục đổi mới, hoạt động hiệu quả vì người lao động';
@@ -31,14 +32,7 @@ const P1_REWRITTEN = P1.replace('nâng cao đời sống tinh thần', 'chăm lo
 const DESK_P2 = P2_TONE.replace('chăm lo, bảo vệ', 'bảo vệ');
 
 const session = useAppSession();
-let server: DeskServer;
-
-beforeAll(async () => {
-  server = await startDeskServer();
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = useDeskServer();
 
 async function shot(page: Page, name: string): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });

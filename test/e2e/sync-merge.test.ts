@@ -7,16 +7,17 @@
 // A screenshot of the waiting block is kept in test-results/.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { SyncStatus } from '../../core/api';
 import { withLoadedBlockIds, type StoryContent } from '../../core/story';
 import { upsertPayloadOf } from '../../db';
 import { storyContentOf } from '../helpers/db-story-content';
-import { EDITOR, PASSWORD, REPORTER, startDeskServer, type DeskServer } from '../helpers/sync-server';
+import { EDITOR, PASSWORD, REPORTER } from '../helpers/sync-server';
 import { login, push } from '../helpers/server/api';
 import { newId } from '../helpers/server/stories';
 import type { TestApp } from '../helpers/e2e/app';
 import { eventually, waitForSaveState } from '../helpers/e2e/page';
+import { useDeskServer } from '../helpers/e2e/desk-server';
 import { useAppSession } from '../helpers/e2e/session';
 import { blockTexts, edited } from '../helpers/merge-desks';
 
@@ -33,15 +34,7 @@ const EDITOR_P2 = P2.replace('Báo cáo tại buổi khảo sát', 'Phát biểu
 const REPORTER_P2 = P2.replace('Báo cáo tại buổi khảo sát', 'Theo báo cáo của Cụm trưởng');
 
 const session = useAppSession();
-let server: DeskServer;
-
-beforeAll(async () => {
-  server = await startDeskServer();
-});
-
-afterAll(async () => {
-  await server?.close();
-});
+const server = useDeskServer();
 
 async function serverText(id: string): Promise<{ rev: number; content: StoryContent }> {
   const [row] = await server.query<{ rev: number; data: string }>('SELECT rev, data FROM stories WHERE id = ?', id);

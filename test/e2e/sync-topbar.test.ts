@@ -7,17 +7,18 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { SyncStatus } from '../../core/api';
 import { upsertPayloadOf } from '../../db';
 import { storyContentOf } from '../helpers/db-story-content';
 import type { TestApp } from '../helpers/e2e/app';
 import { eventually } from '../helpers/e2e/page';
+import { useDeskServer } from '../helpers/e2e/desk-server';
 import { useAppSession } from '../helpers/e2e/session';
 import { login, push } from '../helpers/server/api';
 import { newId } from '../helpers/server/stories';
 import { ROOT } from '../helpers/service-web';
-import { EDITOR, PASSWORD, REPORTER, startDeskServer, type DeskServer } from '../helpers/sync-server';
+import { EDITOR, PASSWORD, REPORTER } from '../helpers/sync-server';
 
 const HEADLINE = 'Cụm thi đua số 4 triển khai hiệu quả công tác chăm lo đời sống cho đoàn viên, người lao động trên địa bàn huyện Quốc Oai';
 const SAPO = 'Ngày 21/11, Đoàn khảo sát của Liên đoàn Lao động (LĐLĐ) thành phố Hà Nội đã có buổi khảo sát tại Cụm thi đua số 4.';
@@ -26,15 +27,7 @@ const WIDTHS = [1024, 1400] as const;
 const HEIGHT = 800;
 
 const session = useAppSession();
-let server: DeskServer;
-
-beforeAll(async () => {
-  server = await startDeskServer();
-});
-
-afterAll(async () => {
-  await server?.close();
-});
+const server = useDeskServer();
 
 function syncUntil(app: TestApp, done: (status: SyncStatus) => boolean, what: string): Promise<SyncStatus> {
   return eventually(async () => {

@@ -94,7 +94,6 @@ describe('argument validation', () => {
     'notifications.markRead': [{ ids: ['thông-báo-1'] }, /^Mã thông báo không hợp lệ$/],
     'notes.list': [{ storyId: 'bài-1' }, /^Mã bài viết không hợp lệ$/],
     'notes.add': [{ storyId: MISSING_ID, body: 'Ghi chú', parentId: 'gốc' }, /^Mã ghi chú không hợp lệ$/],
-    'notes.people': [{ all: true }, /^Tham số có trường không được hỗ trợ: all$/],
     'presence.enter': [{ storyId: 42 }, /^Mã bài viết không hợp lệ$/],
     'presence.leave': [{}, /^Mã bài viết không hợp lệ$/],
     'presence.list': [{ storyId: MISSING_ID, user: 'lan' }, /^Tham số có trường không được hỗ trợ: user$/],

@@ -88,8 +88,8 @@ function fakeClient(calls: Call[]): NewsdeskClient {
       // Notes and presence, as a desk that is not signed in answers them.
       case 'notes.list':
         return { threads: [] };
-      case 'notes.people':
-        return { people: [] };
+      case 'workflow.users':
+        return { users: [], unavailable: 'Chưa đăng nhập' };
       case 'presence.enter':
       case 'presence.list':
         return { online: false, present: [] };

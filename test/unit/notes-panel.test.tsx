@@ -44,8 +44,14 @@ class NotesDesk extends FakeServiceDesk {
     switch (name) {
       case 'notes.list':
         return { threads: structuredClone(this.threads) };
-      case 'notes.people':
-        return { people: [{ username: 'hphong', displayName: 'Hoàng Phong' }, { username: 'bientap.lan', displayName: 'Nguyễn Thị Lan' }] };
+      case 'workflow.users':
+        return {
+          users: [
+            { username: 'hphong', role: 'reporter', displayName: 'Hoàng Phong' },
+            { username: 'bientap.lan', role: 'editor', displayName: 'Nguyễn Thị Lan' },
+          ],
+          unavailable: null,
+        };
       case 'notes.add': {
         const { body } = args as { body: string };
         const added = note(9, { body, author: 'bientap.lan', state: 'pending' });
