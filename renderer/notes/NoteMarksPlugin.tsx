@@ -6,6 +6,7 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { mergeRegister } from '@lexical/utils';
 import { $getNodeByKey, COMMAND_PRIORITY_NORMAL, KEY_DOWN_COMMAND } from 'lexical';
 import { useContext, useEffect, useSyncExternalStore } from 'react';
+import { FOLLOW_TAG } from '../editor/document/replace-body';
 import { EditorServicesContext } from '../editor/EditorServices';
 import { markElement, markPassages } from './note-marks';
 import type { NotesBridge } from './notes-bridge';
@@ -54,9 +55,16 @@ export function NoteMarksPlugin(): null {
   const anchors = view?.anchors;
   useEffect(() => {
     if (bridge === null || anchors === undefined) return;
-    const lost = markPassages(editor, anchors);
-    const before = bridge.getView().lost;
-    if (lost.size !== before.size || [...lost].some((id) => !before.has(id))) bridge.update({ lost });
+    const mark = (): void => {
+      const lost = markPassages(editor, anchors);
+      const before = bridge.getView().lost;
+      if (lost.size !== before.size || [...lost].some((id) => !before.has(id))) bridge.update({ lost });
+    };
+    mark();
+    // A text that came in from the store (sync, a settled conflict) replaces the body, marks and all: mark it again.
+    return editor.registerUpdateListener(({ tags }) => {
+      if (tags.has(FOLLOW_TAG)) mark();
+    });
   }, [bridge, editor, anchors]);
 
   // The thread in view shows as such in the text.

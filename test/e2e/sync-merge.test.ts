@@ -18,6 +18,7 @@ import { newId } from '../helpers/server/stories';
 import type { TestApp } from '../helpers/e2e/app';
 import { eventually, waitForSaveState } from '../helpers/e2e/page';
 import { useDeskServer } from '../helpers/e2e/desk-server';
+import { markTexts } from '../helpers/e2e/select';
 import { useAppSession } from '../helpers/e2e/session';
 import { blockTexts, edited } from '../helpers/merge-desks';
 
@@ -31,6 +32,7 @@ const P2 =
   'Báo cáo tại buổi khảo sát, đồng chí Phùng Quốc Tuệ - Chủ tịch LĐLĐ huyện Quốc Oai, Cụm trưởng Cụm thi đua số 4 cho biết, các đơn vị trong Cụm đã tập trung thực hiện tốt công tác chăm lo cho đoàn viên.';
 const EDITOR_P1 = `${P1} Ban biên tập bổ sung: buổi khảo sát diễn ra tại trụ sở Huyện ủy.`;
 const EDITOR_P2 = P2.replace('Báo cáo tại buổi khảo sát', 'Phát biểu tại buổi làm việc');
+const NOTED = 'Phó Bí thư Thường trực Huyện ủy';
 const REPORTER_P2 = P2.replace('Báo cáo tại buổi khảo sát', 'Theo báo cáo của Cụm trưởng');
 
 const session = useAppSession();
@@ -70,10 +72,12 @@ describe('a story edited here and on the server at once', () => {
     }
     await syncUntil(app, (s) => s.pending === 0 && s.lastError === null, 'the co-writer here');
 
-    // The reporter has the story open and rewrites the start of the second paragraph.
+    // The reporter has the story open, with a note on a passage of the first paragraph, and rewrites the start of the second.
+    await app.rpc('notes.add', { storyId: story.id, body: 'Kiểm tra lại chức danh.', passage: NOTED, blockId: null });
     const { page, errors } = await session.openPage(app, { hash: `#/story/${story.id}` });
     const body = page.getByTestId('editor-body');
     await body.locator('p').nth(1).waitFor();
+    await expect.poll(() => markTexts(page)).toEqual([NOTED]);
     await body.locator('p').nth(1).click({ position: { x: 2, y: 8 } });
     await page.keyboard.press('Home');
     for (let i = 0; i < 'Báo cáo tại buổi khảo sát'.length; i++) await page.keyboard.press('Shift+ArrowRight');
@@ -95,6 +99,8 @@ describe('a story edited here and on the server at once', () => {
     // and the second waits above the body with both texts, marked in the body.
     await syncUntil(app, (s) => s.pending === 0 && s.conflicts === 1, 'the merge');
     await expect.poll(() => body.locator('p').nth(0).textContent()).toBe(EDITOR_P1);
+    // The merged text replaced the body under the open editor: the noted passage is marked again.
+    await expect.poll(() => markTexts(page)).toEqual([NOTED]);
     const card = page.getByTestId('merge-conflict');
     await card.waitFor();
     expect(await card.locator('.nd-conflict-place').textContent()).toBe('Đoạn 2');

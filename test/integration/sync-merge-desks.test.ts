@@ -81,7 +81,8 @@ interface Line {
   urlFor(account: Account): string;
   /** The server cannot be reached (stopped, or its line cut). */
   down(): Promise<void>;
-  up(): Promise<void>;
+  /** The server can be reached again by this account's desk (where the lines are apart, only by it). */
+  up(account: Account): Promise<void>;
 }
 
 const describeConflict = (c: SyncConflict): string => (c.conflict.kind === 'block' ? `${c.conflict.blockId} ${c.conflict.reason}` : c.conflict.field);
@@ -167,8 +168,9 @@ function runApart(name: string, setup: () => Promise<{ server: DeskServer; line:
       for (const desk of [reporter, editor]) expect(await desk.service.call('sync.now', {})).toMatchObject({ online: false, pending: CASES.length });
 
       // The server comes back. The reporter syncs first; the editor's push conflicts and the editor's desk merges.
-      await line.up();
+      await line.up(REPORTER);
       await waitSynced(reporter.service, timeoutMs);
+      await line.up(EDITOR);
       const merged = await waitSynced(editor.service, timeoutMs);
       expect(merged.conflicts).toBe(CASES.filter((kase) => kase.conflicts.length > 0).length);
       expect(await waitSynced(reporter.service, timeoutMs)).toMatchObject({ conflicts: 0, pending: 0 });
@@ -241,7 +243,18 @@ runApart(
   'two desks edit one story while the server is down',
   async () => {
     const server = await startDeskServer();
-    const line: Line = { urlFor: () => server.url, down: () => server.stop(), up: () => server.restart() };
+    let running = true;
+    const line: Line = {
+      urlFor: () => server.url,
+      down: async () => {
+        await server.stop();
+        running = false;
+      },
+      up: async () => {
+        if (!running) await server.restart();
+        running = true;
+      },
+    };
     return { server, line, reporter: await openDesk({ userName: 'Phóng viên' }), editor: await openDesk({ userName: 'Biên tập' }) };
   },
   30_000,
@@ -264,7 +277,10 @@ runApart(
     const line: Line = {
       urlFor: (account) => lines.get(account.username)?.url ?? '',
       down: async () => all.forEach((proxy) => (proxy.offline = true)),
-      up: async () => all.forEach((proxy) => (proxy.offline = false)),
+      up: async (account) => {
+        const proxy = lines.get(account.username);
+        if (proxy) proxy.offline = false;
+      },
     };
     const sync = { ...FAST_SYNC, requestTimeoutMs: 3_000 };
     return { server, line, reporter: await openDesk({ userName: 'Phóng viên', sync }), editor: await openDesk({ userName: 'Biên tập', sync }) };
