@@ -8,6 +8,7 @@ export type StoreErrorCode =
   | 'STORY_NOT_FOUND'
   | 'STORY_IN_TRASH'
   | 'STORY_CHANGED'
+  | 'LOCAL_ONLY'
   | 'INVALID_INPUT'
   | 'INVALID_CURSOR';
 

@@ -35,6 +35,7 @@ const STORE_ERROR_KINDS: Record<StoreErrorCode, ServiceErrorKind> = {
   STORY_NOT_FOUND: 'not_found',
   STORY_IN_TRASH: 'conflict',
   STORY_CHANGED: 'conflict',
+  LOCAL_ONLY: 'conflict',
   INVALID_INPUT: 'invalid',
   INVALID_CURSOR: 'invalid',
 };

@@ -19,7 +19,7 @@ SELECT id, base_rev, json_object(
          'tags', json(tags), 'slug', slug, 'related', json(related), 'body', json(body))
 FROM stories s
 WHERE base_rev > 0
-  AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.story_id = s.id)
+  AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.story_id = s.id AND o.kind IN ('upsert', 'delete'))
   AND NOT EXISTS (SELECT 1 FROM sync_conflicts c WHERE c.story_id = s.id AND c.resolved_at IS NULL);
 
 -- Places where a merge found that both sides changed one block (or field)

@@ -81,9 +81,10 @@ export class StoryNotes {
    */
   add(payload: NotePayload, author: string): DeskNote {
     return this.db.transaction((): DeskNote => {
-      if (this.s.storyExists.get(payload.storyId) === undefined) {
-        throw new StoreError('STORY_NOT_FOUND', 'Không tìm thấy bài viết để ghi chú.');
-      }
+      const story = this.s.story.get(payload.storyId) as { local_only: 0 | 1 } | undefined;
+      if (story === undefined) throw new StoreError('STORY_NOT_FOUND', 'Không tìm thấy bài viết để ghi chú.');
+      // Notes travel with their story; a reference story never travels.
+      if (story.local_only === 1) throw new StoreError('LOCAL_ONLY', 'Bài tham khảo chỉ có trên máy này, không gửi lên toà soạn: không ghi chú được.');
       if (this.s.byId.get(payload.id) !== undefined) throw new StoreError('INVALID_INPUT', 'Ghi chú này đã có.');
       const parentRow = payload.parentId === null ? undefined : (this.s.byId.get(payload.parentId) as NoteRow | undefined);
       const refused = replyRefusal(payload, parentRow ? { storyId: parentRow.story_id, parentId: parentRow.parent_id } : null);
@@ -155,7 +156,7 @@ function columnsOf(note: EditorialNote) {
 
 function prepareStatements(db: Database) {
   return {
-    storyExists: db.prepare('SELECT 1 FROM stories WHERE id = ?'),
+    story: db.prepare('SELECT local_only FROM stories WHERE id = ?'),
     byId: db.prepare('SELECT * FROM notes WHERE id = ?'),
     byOp: db.prepare('SELECT * FROM notes WHERE op_id = ?'),
     forStory: db.prepare('SELECT * FROM notes WHERE story_id = ? ORDER BY created_at, id'),

@@ -61,7 +61,7 @@ export class DeskMerger {
     if (local.trashed && !serverTrashed && sameText(theirs, base)) {
       this.rebase(storyId, server);
       this.outbox.delete(storyId);
-      if (at !== null) this.outbox.moveNewestTo(storyId, at);
+      this.goUpFirst(storyId, at);
       return;
     }
     const { merged, conflicts } = mergeStoryContent(base, local.content, theirs);
@@ -76,7 +76,17 @@ export class DeskMerger {
     if (!sameText(merged, local.content)) this.stories.saveMerge(storyId, merged, { author, serverRev: server.story.rev });
     // The merge is this desk's text: it goes up as it is, now on the server's revision.
     else this.stories.queueUpsert(storyId);
+    this.goUpFirst(storyId, at);
+  }
+
+  /**
+   * The merge goes up where the change it merged stood (`at`), ahead of what was
+   * queued after that change; with no such place (a refused text, an older
+   * desk's conflict), ahead of the actions waiting, which were taken on this text.
+   */
+  private goUpFirst(storyId: string, at: number | null): void {
     if (at !== null) this.outbox.moveNewestTo(storyId, at);
+    else this.outbox.moveTransitionsLast(storyId);
   }
 
   /** From here on the story is based on the server's version: its revision, its text as the merge base. */

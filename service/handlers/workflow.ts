@@ -90,6 +90,7 @@ export function workflowHandlers(context: ServiceContext, sync: DesktopSync): Pi
       if (user === null) throw new ServiceError('NOT_SIGNED_IN', NOT_SIGNED_IN);
       const story = requireStory(context, storyId);
       if (story.deletedAt !== null) throw new ServiceError('TRASHED', 'Bài đang trong thùng rác', 'conflict');
+      if (story.localOnly) throw new ServiceError('LOCAL_ONLY', 'Bài tham khảo chỉ có trên máy này, không thuộc quy trình biên tập của toà soạn.', 'conflict');
       const view = workflowView(context, user, storyId);
       const action = normalizedOp(op);
       const checks = ACTION_RULES[action.action].gated ? checklistOf(story).results : undefined;

@@ -127,7 +127,12 @@ export class OutboxPusher {
     const [op] = batch;
     if (!op) return;
     const message = failure.status === 413 ? 'Bài quá lớn để gửi lên máy chủ.' : failure.message;
-    this.deps.context.store.transaction(() => this.deps.reconciler.rejected(op.opId, op.storyId, message));
+    const { context, reconciler } = this.deps;
+    context.store.transaction(() => {
+      // A note has an owner of its own, which shows it refused with the reason (a server older than notes answers 400).
+      if (op.kind === 'note') noteAnswered(context, op.opId, { opId: op.opId, status: 'rejected', code: 'REFUSED', message });
+      else reconciler.rejected(op.opId, op.storyId, message);
+    });
   }
 
   private apply(account: SyncAccount, batch: readonly OutgoingOp[], results: readonly OpResult[]): void {

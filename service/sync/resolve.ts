@@ -61,11 +61,8 @@ export function resolveConflict(context: ServiceContext, storyId: string, confli
     }
     const text = contentOf(current);
     const settled = settleConflict(text, stored.conflict, keep, randomBlockId);
-    if (!sameContent(settled, text)) {
-      stories.save(storyId, settled, { author: authorOf(context), reason: 'merge' });
-      // Actions taken here on this text go up after it, as they were made.
-      store.outbox.moveTransitionsLast(storyId);
-    }
+    // Queued after whatever waits: an action still waiting was taken before this choice, and goes up first.
+    if (!sameContent(settled, text)) stories.save(storyId, settled, { author: authorOf(context), reason: 'merge' });
     store.conflicts.settle(conflictId, keep);
     const after = stories.get(storyId);
     if (!after) throw storyNotFound();

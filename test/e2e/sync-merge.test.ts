@@ -101,6 +101,11 @@ describe('a story edited here and on the server at once', () => {
     await expect.poll(() => body.locator('p').nth(0).textContent()).toBe(EDITOR_P1);
     // The merged text replaced the body under the open editor: the noted passage is marked again.
     await expect.poll(() => markTexts(page)).toEqual([NOTED]);
+    // Undo does not step back past what was merged in.
+    await body.locator('p').nth(0).click();
+    await page.keyboard.press('Control+Z');
+    await page.keyboard.press('Control+Z');
+    expect(await body.locator('p').nth(0).textContent()).toBe(EDITOR_P1);
     const card = page.getByTestId('merge-conflict');
     await card.waitFor();
     expect(await card.locator('.nd-conflict-place').textContent()).toBe('Đoạn 2');

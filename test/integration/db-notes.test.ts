@@ -114,6 +114,19 @@ describe('notes on the desk', () => {
     store.transaction(() => store.outbox.dropUnsent(storyId));
     expect(outboxKinds()).toEqual(['note']);
   });
+
+  it('refuses in words a note on a reference story, which never leaves this desk', () => {
+    const storyId = storyWithText();
+    const db = new Database(temp.file('store.db'));
+    db.prepare('UPDATE stories SET local_only = 1 WHERE id = ?').run(storyId);
+    db.prepare('DELETE FROM outbox').run();
+    db.close();
+    expect(() => store.notes.add(payload(storyId, 'Ghi chú'), 'hphong')).toThrow(
+      expect.objectContaining({ code: 'LOCAL_ONLY', message: expect.stringMatching(/^Bài tham khảo chỉ có trên máy này/) }),
+    );
+    expect(store.notes.threads(storyId)).toEqual([]);
+    expect(outboxKinds()).toEqual([]);
+  });
 });
 
 describe('the migrations that bring notes', () => {

@@ -10,6 +10,9 @@ import { defaultSettings, LocalStore, type StoredStory } from '../../db';
 import { contentOf } from '../../db/stories/server-copy';
 import type { StoryContent } from '../../core/story';
 import type { StoredStoryWire } from '../../core/sync';
+import type { ServiceContext } from '../../service/context';
+import { ServiceEvents } from '../../service/events';
+import { resolveConflict } from '../../service/sync/resolve';
 import { makeTempDir, type TempDir } from '../helpers/db-temp';
 import { baseStory, blockTexts, edited } from '../helpers/merge-desks';
 
@@ -178,5 +181,52 @@ describe('a desk upgraded with whole second versions waiting', () => {
     expect(raw((db) => db.prepare('SELECT resolved_at IS NOT NULL AS closed FROM sync_conflicts').get())).toEqual({ closed: 1 });
     store.transaction(() => store.reconciler.mergeLegacyConflicts(ME));
     expect(queued(story.id)).toHaveLength(1);
+  });
+});
+
+describe('workflow actions around a merge', () => {
+  const REPORTER = { username: ME, role: 'reporter' } as const;
+  /** Every op of the story waiting to go up, in the order it will go. */
+  const order = (storyId: string) =>
+    raw((db) => db.prepare("SELECT kind FROM outbox WHERE story_id = ? AND state IN ('pending', 'in_flight') ORDER BY seq").pluck().all(storyId));
+
+  it('sends the merge before an action taken after the change it merged', () => {
+    const story = agreedStory();
+    const b = blockTexts(story);
+    store.stories.save(story.id, edited(contentOf(story), { blocks: { b1: `${b.b1} Của tôi.` } }), { author: ME });
+    store.stories.transition(story.id, { action: 'submit' }, REPORTER);
+    conflictWith(story.id, serverCopy(story, 2, edited(contentOf(story), { blocks: { b4: `${b.b4} Của họ.` } })));
+    expect(order(story.id)).toEqual(['upsert', 'transition']);
+  });
+
+  it('settles a conflict after the actions already waiting, in the order the person acted', () => {
+    const story = agreedStory();
+    const b = blockTexts(story);
+    store.stories.save(story.id, edited(contentOf(story), { blocks: { b2: `${b.b2} Của tôi.` } }), { author: ME });
+    conflictWith(story.id, serverCopy(story, 2, edited(contentOf(story), { blocks: { b2: `${b.b2} Của họ.` } })));
+    // The merge went up; then, offline, the reporter submits, and only then settles the paragraph.
+    store.outbox.remove(queued(story.id)[0]?.opId ?? '');
+    store.stories.transition(story.id, { action: 'submit' }, REPORTER);
+    const [place] = store.conflicts.list(story.id);
+    const context: ServiceContext = { store, stories: store.stories, settings: store.settings, events: new ServiceEvents(), clock: () => new Date() };
+    resolveConflict(context, story.id, place?.id ?? '', 'both');
+    expect(order(story.id)).toEqual(['transition', 'upsert']);
+  });
+
+  it('sends an older desk’s merge before the action it queued while the conflict waited', () => {
+    const story = agreedStory();
+    const b = blockTexts(story);
+    store.stories.save(story.id, edited(contentOf(story), { blocks: { b2: `${b.b2} Của tôi.` } }), { author: ME });
+    const server = serverCopy(story, 2, edited(contentOf(story), { headline: 'Tít của họ' }));
+    raw((db) => {
+      db.prepare(
+        `INSERT INTO sync_conflicts (id, story_id, created_at, local_content, local_trashed, server_rev, server_stored)
+         VALUES ('01900000-0000-7000-8000-000000000002', ?, '2025-03-01T08:00:00.000Z', ?, 0, 2, ?)`,
+      ).run(story.id, JSON.stringify(contentOf(story)), JSON.stringify(server));
+      db.prepare("DELETE FROM outbox WHERE kind <> 'transition'").run();
+    });
+    store.stories.transition(story.id, { action: 'submit' }, REPORTER);
+    store.transaction(() => store.reconciler.mergeLegacyConflicts(ME));
+    expect(order(story.id)).toEqual(['upsert', 'transition']);
   });
 });

@@ -12,6 +12,7 @@ import {
   $isRangeSelection,
   $isTextNode,
   $setSelection,
+  CLEAR_HISTORY_COMMAND,
   type ElementNode,
   type LexicalEditor,
   type LexicalNode,
@@ -80,4 +81,6 @@ export function replaceBody(editor: LexicalEditor, body: StoryBody): void {
   const hadFocus = editor.getRootElement()?.contains(document.activeElement) ?? false;
   editor.setEditorState(editor.parseEditorState(JSON.stringify(body)), { tag: FOLLOW_TAG });
   if (caret !== null && hadFocus) editor.update(() => $placeCaret(caret), { tag: FOLLOW_TAG });
+  // Undo must not step back to a text without what was merged in (and save that as the writer's edit).
+  editor.dispatchCommand(CLEAR_HISTORY_COMMAND, undefined);
 }
