@@ -185,6 +185,17 @@ describe('two desks on one story', () => {
       return (await reporter.page.locator('[data-testid="note-thread"] [data-testid="note"]').count()) === 2 ? true : undefined;
     }, 'the answer on the reporter’s desk', 30_000);
     expect(await reporter.page.locator('[data-testid="note"][data-state="synced"] .nd-mention').allTextContents()).toEqual(['@bientap.lan', '@hphong']);
+
+    // The text is read-only for the reporter, the notes are not: a note on the whole story reaches the editor.
+    const question = 'Em đã bổ sung nguồn trong bản nộp, anh chị xem giúp.';
+    await reporter.page.getByTestId('note-new').fill(question);
+    await reporter.page.getByTestId('note-new-send').click();
+    await eventually(async () => ((await reporterApp.rpc('sync.now', {})).pending === 0 ? true : undefined), 'the reporter’s note', 30_000);
+    await eventually(async () => {
+      await editorApp.rpc('sync.now', {});
+      return (await editor.page.getByTestId('notes-panel').textContent())?.includes(question) ? true : undefined;
+    }, 'the reporter’s note on the editor’s desk', 30_000);
+    expect(await reporter.page.getByTestId('editor-body').getAttribute('contenteditable')).toBe('false');
     expect(reporter.errors).toEqual([]);
     expect(editor.errors).toEqual([]);
   });
