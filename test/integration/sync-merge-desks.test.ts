@@ -239,20 +239,36 @@ function runApart(name: string, setup: () => Promise<{ server: DeskServer; line:
   });
 }
 
+/** Every line the desks sync through: the faulty ones, counted below, and the fault-free ones of the server-down case. */
+const proxies: FaultProxy[] = [];
+const quietLines: FaultProxy[] = [];
+
 runApart(
   'two desks edit one story while the server is down',
   async () => {
     const server = await startDeskServer();
+    // The server itself goes down. Each desk reaches it through a line of its own
+    // (a proxy with no faults), so that when it is back the reporter's desk can be
+    // let through first, whatever the desks' own sync timers do meanwhile.
+    const lines = new Map<string, FaultProxy>();
+    for (const account of [REPORTER, EDITOR]) {
+      const proxy = await FaultProxy.start(server.port);
+      quietLines.push(proxy);
+      lines.set(account.username, proxy);
+    }
     let running = true;
     const line: Line = {
-      urlFor: () => server.url,
+      urlFor: (account) => lines.get(account.username)?.url ?? '',
       down: async () => {
+        for (const proxy of lines.values()) proxy.offline = true;
         await server.stop();
         running = false;
       },
-      up: async () => {
+      up: async (account) => {
         if (!running) await server.restart();
         running = true;
+        const proxy = lines.get(account.username);
+        if (proxy) proxy.offline = false;
       },
     };
     return { server, line, reporter: await openDesk({ userName: 'Phóng viên' }), editor: await openDesk({ userName: 'Biên tập' }) };
@@ -262,7 +278,6 @@ runApart(
 
 // The same through a line that refuses, loses, cuts, delays and replays requests at random (a fixed seed).
 const PLAN: FaultPlan = { refuse: 0.15, loseRequest: 0.08, loseAnswer: 0.1, cutAnswer: 0.08, duplicate: 0.2, delay: 0.2, maxDelayMs: 40 };
-const proxies: FaultProxy[] = [];
 runApart(
   'two desks edit one story apart, then sync through a faulty line',
   async () => {
@@ -296,5 +311,5 @@ describe('the faulty line', () => {
 });
 
 afterAll(async () => {
-  for (const proxy of proxies) await proxy.close();
+  for (const proxy of [...proxies, ...quietLines]) await proxy.close();
 });
