@@ -6,7 +6,7 @@
 import { blockIdOf, type BlockNode, type IdentifiedNode, type InlineNode, type ListItemNode, type ListNode } from '../story';
 import { mergeInline } from './inline';
 import { mergeOrder } from './order';
-import { sameJson } from './same';
+import { sameJson } from '../story/same-json';
 import { mergeText } from './text';
 import type { BlockConflict } from './types';
 

@@ -12,7 +12,7 @@ import {
   type StoryBody,
 } from '../story';
 import { mergeBlock, mergeChildren } from './blocks';
-import { sameJson } from './same';
+import { sameJson } from '../story/same-json';
 import type { BlockConflict } from './types';
 
 export interface BodyMerge {

@@ -5,7 +5,7 @@
 // person to settle). Nothing is taken away from either side: a block one side
 // deleted is back, which a person can delete again, but no word is lost.
 import { blockIdOf, withLoadedBlockIds, type BlockNode, type StoryContent } from '../story';
-import { sameJson } from './same';
+import { sameJson } from '../story/same-json';
 
 const shared = (mine: string, theirs: string): string => (mine === theirs ? mine : '');
 

@@ -3,7 +3,7 @@
 // same result, on the desk and on the server.
 import { storyMeta, type StoryContent } from '../story';
 import { mergeBodies } from './body';
-import { sameJson } from './same';
+import { sameJson } from '../story/same-json';
 import { mergeText } from './text';
 import type { MergeConflict, NameField, SetField, StoryMerge, TextField } from './types';
 

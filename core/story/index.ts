@@ -9,3 +9,4 @@ export * as nodes from './node-factories';
 export { lexicalForm } from './lexical-form';
 export { relatedBlock } from './node-factories';
 export { diffWords, diffTokens, sidesOf, textOf, type DiffOp, type DiffRun } from './word-diff';
+export { sameJson } from './same-json';

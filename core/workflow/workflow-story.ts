@@ -7,7 +7,7 @@
 // typed sentence never reaches the page, and the site reads `live`, never the
 // working copy (see siteContentOf).
 import { z } from 'zod';
-import { storyContent, withoutBlockIds, type Story, type StoryContent } from '../story';
+import { sameJson, storyContent, type Story, type StoryContent } from '../story';
 import { correctionEntry, type CorrectionEntry } from './records';
 import { workflowState, stateOf } from './states';
 
@@ -91,26 +91,9 @@ export function toWorkflowStory(story: Story, stored: Partial<Omit<WorkflowField
   };
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Structural equality of JSON values; key order and keys holding undefined do not matter. */
-export function sameJson(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (Array.isArray(a) || Array.isArray(b)) {
-    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, i) => sameJson(item, b[i]));
-  }
-  if (!isRecord(a) || !isRecord(b)) return false;
-  const keysOf = (o: Record<string, unknown>) => Object.keys(o).filter((k) => o[k] !== undefined);
-  const keys = keysOf(a);
-  return keys.length === keysOf(b).length && keys.every((k) => Object.hasOwn(b, k) && sameJson(a[k], b[k]));
-}
-
-/** Same text, as a reader sees it: block ids (which only a merge reads) do not count. */
+/** Same text, as a reader sees it: block ids (a block's NodeState "$", which only a merge reads) do not count. */
 export function sameContent(a: StoryContent, b: StoryContent): boolean {
-  const readable = (c: StoryContent): StoryContent => ({ ...contentOf(c), body: withoutBlockIds(c.body) });
-  return sameJson(readable(a), readable(b));
+  return sameJson(contentOf(a), contentOf(b), '$');
 }
 
 /** True when a published story's working copy differs from what the site shows. */

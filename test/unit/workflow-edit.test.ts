@@ -1,7 +1,7 @@
 // Who may change a story's text, and how edits to a live story wait as a
 // pending update while the site keeps showing the published text.
 import { describe, expect, it } from 'vitest';
-import { nodes, story as storySchema, type Story } from '../../core/story';
+import { nodes, sameJson, story as storySchema, type Story } from '../../core/story';
 import {
   applyContentEdit,
   applyTransition,
@@ -9,7 +9,6 @@ import {
   contentOf,
   hasPendingUpdate,
   isOverdue,
-  sameJson,
   siteContentOf,
   siteUpdatedAt,
   toWorkflowStory,
