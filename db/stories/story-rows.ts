@@ -175,8 +175,8 @@ export const SUMMARY_COLUMNS = `seq, id, status, author, assignee, section, head
 /** The text columns of a stories row, as a story's content. */
 export type ContentRow = Pick<StoryRow, 'headline' | 'sapo' | 'byline' | 'section' | 'tags' | 'slug' | 'related'> & { body: string };
 
-/** A story's text from its row; a body stored before block ids existed gets them as every desk does on load. */
-export function contentFromRow(row: ContentRow): StoryContent {
+/** A row's text fields but the body, which a list never reads. */
+function fieldsFromRow(row: Omit<ContentRow, 'body'>): Omit<StoryContent, 'body'> {
   return {
     headline: row.headline,
     sapo: row.sapo,
@@ -185,20 +185,18 @@ export function contentFromRow(row: ContentRow): StoryContent {
     tags: JSON.parse(row.tags) as string[],
     slug: row.slug,
     related: JSON.parse(row.related) as string[],
-    body: withLoadedBlockIds(JSON.parse(row.body) as StoryContent['body']),
   };
+}
+
+/** A story's text from its row; a body stored before block ids existed gets them as every desk does on load. */
+export function contentFromRow(row: ContentRow): StoryContent {
+  return { ...fieldsFromRow(row), body: withLoadedBlockIds(JSON.parse(row.body) as StoryContent['body']) };
 }
 
 export function toSummary(row: StoryRow): StorySummary {
   return {
     id: row.id,
-    headline: row.headline,
-    sapo: row.sapo,
-    byline: row.byline,
-    section: row.section,
-    tags: JSON.parse(row.tags) as string[],
-    slug: row.slug,
-    related: JSON.parse(row.related) as string[],
+    ...fieldsFromRow(row),
     status: row.status,
     author: row.author,
     assignee: row.assignee,
