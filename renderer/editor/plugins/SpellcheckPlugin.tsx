@@ -11,6 +11,7 @@ import { caretAtPoint } from '../dom/caret';
 import { focusEditor } from '../dom/focus-editor';
 import { MisspellingScanner, tokenAt, type Caret } from '../spell/highlight';
 import { useSpellcheck } from '../spell/SpellcheckProvider';
+import { repaintTimer } from '../spell/repaint-timer';
 
 /** Quiet time after an edit before re-painting; the worker's answers repaint sooner. */
 const REPAINT_AFTER_EDIT_MS = 350;
@@ -30,20 +31,14 @@ export function SpellcheckPlugin(): ReactNode {
     if (service === null) return;
     const checker = service.checker;
     const scanner = new MisspellingScanner();
-    let timer: ReturnType<typeof setTimeout> | null = null;
 
     const paint = (): void => {
       const root = editor.getRootElement();
       if (root === null) return;
       service.paint('body', scanner.scan(root, (token) => checker.verdict(token), selectionCaret(root)));
     };
-    const schedule = (delay: number): void => {
-      if (timer !== null) clearTimeout(timer);
-      timer = setTimeout(() => {
-        timer = null;
-        paint();
-      }, delay);
-    };
+    const repaint = repaintTimer(paint);
+    const schedule = (delay: number): void => repaint.schedule(delay);
 
     const stopUpdates = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves }) => {
       if (dirtyElements.size > 0 || dirtyLeaves.size > 0) schedule(REPAINT_AFTER_EDIT_MS);
@@ -62,7 +57,7 @@ export function SpellcheckPlugin(): ReactNode {
       stopUpdates();
       stopAnswers();
       stopWords();
-      if (timer !== null) clearTimeout(timer);
+      repaint.cancel();
       service.paint('body', []);
     };
   }, [editor, service]);

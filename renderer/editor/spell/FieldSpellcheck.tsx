@@ -8,6 +8,7 @@
 import { useEffect, useRef, type ReactNode, type RefObject } from 'react';
 import { tokenizeSyllables, type SyllableToken } from '../../../core/text';
 import { useSpellcheck } from './SpellcheckProvider';
+import { repaintTimer } from './repaint-timer';
 
 const REPAINT_AFTER_EDIT_MS = 350;
 const REPAINT_AFTER_ANSWER_MS = 30;
@@ -54,7 +55,6 @@ export function FieldSpellcheck(props: {
   useEffect(() => {
     if (service === null) return;
     const checker = service.checker;
-    let timer: ReturnType<typeof setTimeout> | null = null;
     const paint = (): void => {
       const text = mirror.current?.firstChild;
       const input = field.current;
@@ -71,13 +71,8 @@ export function FieldSpellcheck(props: {
         .map((token) => rangeOver(text, token));
       service.paint(source, ranges);
     };
-    const schedule = (delay: number): void => {
-      if (timer !== null) clearTimeout(timer);
-      timer = setTimeout(() => {
-        timer = null;
-        paint();
-      }, delay);
-    };
+    const repaint = repaintTimer(paint);
+    const schedule = (delay: number): void => repaint.schedule(delay);
     repaintAfterEdit.current = () => schedule(REPAINT_AFTER_EDIT_MS);
     const input = field.current;
     // Leaving the field: the syllable that was at the caret is finished.
@@ -97,7 +92,7 @@ export function FieldSpellcheck(props: {
       resized.disconnect();
       stopAnswers();
       stopWords();
-      if (timer !== null) clearTimeout(timer);
+      repaint.cancel();
       service.paint(source, []);
     };
   }, [service, source, field]);
